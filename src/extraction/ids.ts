@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { EntityType } from './types.js';
+
+/** Id prefixes per entity type (ontology: "Identity: one id per node, everywhere"). */
+export const ID_PREFIX: Record<EntityType, string> = {
+  Agency: 'agency',
+  Law: 'law',
+  Tactic: 'tactic',
+  TargetGroup: 'target-group',
+  Event: 'event',
+};
+
+const PREFIX_TYPE = new Map<string, EntityType>(
+  Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type as EntityType]),
+);
+
+/** Lower case, accents folded, apostrophes dropped, every other run of non-alphanumerics a `-`. */
+export function slugify(key: string): string {
+  return key
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’ʼ`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function entityId(type: EntityType, canonicalKey: string): string {
+  return `${ID_PREFIX[type]}:${slugify(canonicalKey)}`;
+}
+
+/** The type an entity id names, or null for a document id or anything else. */
+export function entityTypeOfId(id: string): EntityType | null {
+  const colon = id.indexOf(':');
+  if (colon <= 0) return null;
+  return PREFIX_TYPE.get(id.slice(0, colon)) ?? null;
+}
+
+/** Unicode NFC, `\n` line ends, trimmed: the text a document's id is computed from. */
+export function normalizeDocumentText(text: string): string {
+  return text.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+}
+
+export function documentId(text: string): string {
+  const hash = createHash('sha256').update(normalizeDocumentText(text), 'utf8').digest('hex');
+  return `document:${hash.slice(0, 16)}`;
+}
