@@ -1,0 +1,120 @@
+/**
+ * Configuration from environment variables, validated once at start. Every bad value is
+ * reported with its name and what was expected, all at once, instead of failing later.
+ */
+
+export interface Neo4jConnection {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxPageSize: number;
+}
+
+export interface Config {
+  port: number;
+  nodeEnv: string;
+  logLevel: string;
+  /** Null when the built-in local Neo4j should be started. */
+  neo4j: Neo4jConnection | null;
+  neo4jDatabase: string;
+  /** Port of the built-in Neo4j when NEO4J_URI is unset. */
+  localNeo4jPort: number;
+  /** Bearer key that write operations require; null leaves writes open. */
+  apiKey: string | null;
+  /** Whether reads also require the API key. */
+  protectReads: boolean;
+  readTimeoutMs: number;
+  writeTimeoutMs: number;
+  maxDocumentChars: number;
+  limits: QueryLimits;
+  /** Load seeds/ at start when the database holds no document. */
+  seedOnStart: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}=${JSON.stringify(raw)}: expected true or false`);
+    return fallback;
+  };
+
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)}: expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  const neo4jDatabase = env.NEO4J_DATABASE || 'neo4j';
+  let neo4j: Neo4jConnection | null = null;
+  const uri = env.NEO4J_URI;
+  if (uri) {
+    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
+      problems.push(`NEO4J_URI=${JSON.stringify(uri)}: expected neo4j://, bolt://, neo4j+s:// or bolt+s:// followed by a host`);
+    }
+    neo4j = {
+      uri,
+      username: env.NEO4J_USERNAME || 'neo4j',
+      password: env.NEO4J_PASSWORD ?? '',
+      database: neo4jDatabase,
+    };
+  }
+
+  const config: Config = {
+    port: integer('PORT', 4000, 0, 65535),
+    nodeEnv: env.NODE_ENV || 'development',
+    logLevel,
+    neo4j,
+    neo4jDatabase,
+    localNeo4jPort: integer('NEO4J_LOCAL_PORT', 7687, 1, 65535),
+    apiKey: env.API_KEY ? env.API_KEY : null,
+    protectReads: boolean('PROTECT_READS', false),
+    readTimeoutMs: integer('READ_TIMEOUT_MS', 10_000, 100, 600_000),
+    writeTimeoutMs: integer('WRITE_TIMEOUT_MS', 60_000, 100, 600_000),
+    maxDocumentChars: integer('MAX_DOCUMENT_CHARS', 1_000_000, 1_000, 50_000_000),
+    limits: {
+      maxDepth: integer('MAX_QUERY_DEPTH', 8, 1, 50),
+      maxAliases: integer('MAX_QUERY_ALIASES', 15, 1, 1000),
+      maxCost: integer('MAX_QUERY_COST', 5000, 10, 1_000_000),
+      maxTokens: integer('MAX_QUERY_TOKENS', 2000, 50, 100_000),
+      maxPageSize: 100,
+    },
+    seedOnStart: boolean('SEED_ON_START', true),
+  };
+  if (config.protectReads && !config.apiKey) {
+    problems.push('PROTECT_READS=true needs API_KEY to be set');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

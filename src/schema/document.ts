@@ -1,0 +1,88 @@
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { ingestDocument, type IngestResult } from '../ingestion/ingest-document.js';
+import { countDocuments, listDocuments, loadDocumentText, loadDocuments, type DocumentRecord } from '../store/documents.js';
+import { builder } from './builder.js';
+import { checkPageArgs } from './pagination.js';
+import { requireWriteAccess } from './auth.js';
+
+export const DocumentNode = builder.loadableNode('Document', {
+  description: 'A loaded text with its metadata. Its id is `document:` and 16 hex digits of its content hash.',
+  id: { resolve: (doc: DocumentRecord) => doc.id },
+  load: (ids: string[], context) => loadDocuments(context.store, ids, context.queries),
+  sort: (doc) => doc.id,
+  fields: (t) => ({
+    title: t.exposeString('title', { nullable: true }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    language: t.exposeString('language', { nullable: true, description: 'ISO 639-1 code, e.g. `fr`, `en`.' }),
+    publishedAt: t.exposeString('publishedAt', {
+      nullable: true,
+      description: 'Publication date as given: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.',
+    }),
+    contentHash: t.exposeString('contentHash', { description: 'SHA-256 of the normalised text (hex, 16 digits).' }),
+    extractorVersion: t.exposeString('extractorVersion', { nullable: true }),
+    ingestedAt: t.exposeString('ingestedAt', { description: 'When the document was first loaded (ISO 8601).' }),
+    charCount: t.exposeInt('charCount'),
+    text: t.string({
+      description: 'The full normalised text (fetched only when asked for).',
+      resolve: async (doc, _args, context) => (await loadDocumentText(context.store, doc.id, context.queries)) ?? '',
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  document: t.field({
+    type: DocumentNode,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    description: 'A document by id, or null when there is none.',
+    resolve: (_root, args) => (args.id.startsWith('document:') ? args.id : null),
+  }),
+  documents: t.connection(
+    {
+      type: DocumentNode,
+      description: 'Loaded documents, newest publication first.',
+      resolve: (_root, args, context) => {
+        checkPageArgs(args, context.config.limits.maxPageSize);
+        return resolveOffsetConnection({ args, maxSize: context.config.limits.maxPageSize }, ({ offset, limit }) =>
+          listDocuments(context.store, { offset, limit }, context.queries),
+        );
+      },
+    },
+    {
+      fields: (t) => ({
+        totalCount: t.int({ resolve: (_connection, _args, context) => countDocuments(context.store, context.queries) }),
+      }),
+    },
+  ),
+}));
+
+const IngestDocumentInput = builder.inputType('IngestDocumentInput', {
+  fields: (t) => ({
+    text: t.string({ required: true }),
+    title: t.string(),
+    sourceUrl: t.string(),
+    language: t.string({ description: 'ISO 639-1 code; detected when omitted.' }),
+    publishedAt: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it.' }),
+  }),
+});
+
+const IngestDocumentPayload = builder.objectRef<IngestResult>('IngestDocumentPayload').implement({
+  fields: (t) => ({
+    created: t.exposeBoolean('created', {
+      description: 'False when the same text had been loaded before: nothing was written.',
+    }),
+    document: t.field({ type: DocumentNode, resolve: (payload) => payload.document }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  ingestDocument: t.field({
+    type: IngestDocumentPayload,
+    args: { input: t.arg({ type: IngestDocumentInput, required: true }) },
+    description: 'Loads one document. The same text again changes nothing.',
+    resolve: async (_root, { input }, context) => {
+      requireWriteAccess(context);
+      return ingestDocument(context.store, input, { maxDocumentChars: context.config.maxDocumentChars }, context.queries);
+    },
+  }),
+}));

@@ -1,0 +1,112 @@
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError } from 'graphql';
+import { createYoga, maskError as defaultMaskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { timingSafeEqual } from 'node:crypto';
+import { AppError } from '../errors.js';
+import { ExtractionInputError } from '../extraction/types.js';
+import { schema } from '../schema/index.js';
+import type { AppServices, RequestContext } from '../schema/context.js';
+import { EXAMPLE_QUERY } from './example-query.js';
+
+/** Expected errors keep their message and get a code; anything else is masked and logged. */
+function toClientError(error: unknown, services: AppServices): GraphQLError | null {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const path = error instanceof GraphQLError ? error.path : undefined;
+  if (original instanceof AppError) {
+    if (original.code === 'DATABASE_UNAVAILABLE') services.logger.warn({ err: original.cause }, 'database unavailable');
+    return new GraphQLError(original.message, {
+      path,
+      extensions: { code: original.code, ...(original.details ?? {}) },
+    });
+  }
+  if (original instanceof ExtractionInputError) {
+    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', reason: original.code } });
+  }
+  return null;
+}
+
+function bearerMatches(header: string | null, apiKey: string): boolean {
+  const match = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  if (!match?.[1]) return false;
+  const given = Buffer.from(match[1].trim());
+  const expected = Buffer.from(apiKey);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export type DossierYoga = YogaServerInstance<Record<string, never>, RequestContext>;
+
+/** Builds the GraphQL HTTP handler; `server.ts` only makes it listen. */
+export function createApp(services: AppServices): DossierYoga {
+  const { config, logger } = services;
+  const limits = config.limits;
+  return createYoga<Record<string, never>, RequestContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    graphiql: { title: 'dossier', defaultQuery: EXAMPLE_QUERY },
+    logging: {
+      debug: (...args) => logger.debug(args.length === 1 ? args[0] : args),
+      info: (...args) => logger.info(args.length === 1 ? args[0] : args),
+      warn: (...args) => logger.warn(args.length === 1 ? args[0] : args),
+      error: (...args) => logger.error(args.length === 1 ? args[0] : args),
+    },
+    maskedErrors: {
+      maskError: (error, message, isDev) => {
+        const known = toClientError(error, services);
+        if (known) return known;
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (original) logger.error({ err: original }, 'unexpected error');
+        return defaultMaskError(error, message, isDev);
+      },
+    },
+    context: ({ request }): RequestContext => {
+      const authorized = config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey);
+      return { ...services, queries: { queries: 0 }, authorized };
+    },
+    plugins: [
+      maxTokensPlugin({ n: limits.maxTokens }),
+      maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
+      maxAliasesPlugin({ n: limits.maxAliases }),
+      costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        // A bare 503 with no details while Neo4j is unreachable.
+        check: () => services.store.ping(),
+      }),
+      {
+        // Reads may be closed too (PROTECT_READS): then every operation needs the key.
+        onExecute({ args }) {
+          const context = args.contextValue as RequestContext;
+          if (config.protectReads && !context.authorized) {
+            throw new GraphQLError('This API needs a valid API key (Authorization: Bearer <key>).', {
+              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+            });
+          }
+        },
+      },
+      {
+        onRequest({ request, serverContext }) {
+          (serverContext as Record<string, unknown>).startedAt = performance.now();
+          (serverContext as Record<string, unknown>).method = request.method;
+        },
+        onResponse({ request, response, serverContext }) {
+          const startedAt = (serverContext as Record<string, unknown>).startedAt as number | undefined;
+          const url = new URL(request.url);
+          logger.info(
+            {
+              method: request.method,
+              path: url.pathname,
+              status: response.status,
+              ms: startedAt === undefined ? undefined : Math.round((performance.now() - startedAt) * 10) / 10,
+            },
+            'request',
+          );
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,53 @@
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
+
+/**
+ * How the knowledge model is laid out in Neo4j. Labels and relationship types come from these
+ * constants only, never from input: Cypher text that names them is built from this map after
+ * the input was checked against it.
+ *
+ * - Entities: `(:Entity:<Type> {id, type, name, nameCurated, aliases, aliasLanguages,
+ *   aliasesCurated, searchText, generic, date, datePrecision, mentionCount})`. `aliases` and
+ *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index.
+ * - Documents: `(:Document {id, title, sourceUrl, language, publishedAt, contentHash, text,
+ *   extractorVersion, ingestedAt, charCount})`.
+ * - Mentions: `(:Document)-[:MENTIONS {spans: ["start:end", ...]}]->(entity)`.
+ * - Relations: one relationship per (type, source, target) with `docIds`, `evidence`
+ *   (`docId:start:end`) and `weight` (number of supporting documents).
+ * - Merged ids: `(:Redirect {id, target})`, left by mergeEntities.
+ */
+
+export const ENTITY_LABEL = 'Entity';
+export const DOCUMENT_LABEL = 'Document';
+export const REDIRECT_LABEL = 'Redirect';
+export const MENTIONS = 'MENTIONS';
+
+export const ENTITY_LABELS: readonly EntityType[] = ENTITY_TYPES;
+export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES;
+
+export function isEntityType(value: string): value is EntityType {
+  return (ENTITY_TYPES as readonly string[]).includes(value);
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+/** The full-text index over entity names and aliases, accent- and case-insensitive. */
+export const ENTITY_NAME_INDEX = 'entityNames';
+
+/** Applied at start; every statement is idempotent. */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  `CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) REQUIRE n.id IS UNIQUE`,
+  ...ENTITY_LABELS.map(
+    (label) => `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+  ),
+  `CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE`,
+  `CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:${REDIRECT_LABEL}) REQUIRE r.id IS UNIQUE`,
+  `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.type)`,
+  `CREATE INDEX entity_date IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.date)`,
+  `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.name)`,
+  `CREATE INDEX document_published IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.publishedAt)`,
+  `CREATE INDEX document_ingested IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.ingestedAt)`,
+  `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.searchText]
+     OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+];
