@@ -37,6 +37,8 @@ export interface Config {
   limits: QueryLimits;
   /** Load seeds/ at start when the database holds no document. */
   seedOnStart: boolean;
+  /** Put `extensions.queryStats` (Cypher round trips) into every response; for the benchmark. */
+  exposeQueryStats: boolean;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxPageSize: 100,
     },
     seedOnStart: boolean('SEED_ON_START', true),
+    exposeQueryStats: boolean('QUERY_STATS', false),
   };
   if (config.protectReads && !config.apiKey) {
     problems.push('PROTECT_READS=true needs API_KEY to be set');

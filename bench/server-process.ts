@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ApiServer {
+  url: string;
+  pid: number;
+  /** Resident set size of the server process now, in MiB. */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port')),
+      );
+    });
+  });
+}
+
+/** Linux: VmRSS from /proc; elsewhere NaN (the report then says "n/a"). */
+function readRssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kib ? Number(kib) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * The API as users run it (src/main.ts), in a child process of its own so its CPU, memory and
+ * event loop are not the load generator's. Node runs it with tsx's loader directly (not through
+ * the tsx CLI) so the pid we measure is the server's.
+ */
+export async function startApiServer(options: { neo4jUri: string; env?: Record<string, string> }): Promise<ApiServer> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'main.ts')], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      NEO4J_URI: options.neo4jUri,
+      PORT: String(port),
+      SEED_ON_START: 'false',
+      QUERY_STATS: 'true',
+      // One log line per request would put the log pipe in every measurement.
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk.toString());
+    if (stderr.length > 50) stderr.shift();
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`the API server exited with code ${child.exitCode}:\n${stderr.join('')}`);
+    }
+    try {
+      const response = await fetch(`${url}/ready`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the API server was not ready within 120 s:\n${stderr.join('')}`);
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 250));
+  }
+
+  return {
+    url,
+    pid: child.pid!,
+    rssMiB: () => readRssMiB(child.pid!),
+    stop: async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
