@@ -3,7 +3,14 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError as defaultMaskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createYoga,
+  isAsyncIterable,
+  maskError as defaultMaskError,
+  useReadinessCheck,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { ExtractionInputError } from '../extraction/types.js';
@@ -34,6 +41,27 @@ function bearerMatches(header: string | null, apiKey: string): boolean {
   const given = Buffer.from(match[1].trim());
   const expected = Buffer.from(apiKey);
   return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Opt-in (QUERY_STATS=true): each response carries `extensions.queryStats.cypherRoundTrips`, the
+ * Cypher queries its request made, so the benchmark can read batching from outside the process.
+ */
+function useQueryStats(): Plugin<RequestContext> {
+  return {
+    onExecute({ args }) {
+      const context = args.contextValue as RequestContext;
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (isAsyncIterable(result)) return;
+          setResult({
+            ...result,
+            extensions: { ...result.extensions, queryStats: { cypherRoundTrips: context.queries.queries } },
+          });
+        },
+      };
+    },
+  };
 }
 
 export type DossierYoga = YogaServerInstance<Record<string, never>, RequestContext>;
@@ -68,6 +96,7 @@ export function createApp(services: AppServices): DossierYoga {
       return { ...services, queries: { queries: 0 }, authorized };
     },
     plugins: [
+      ...(config.exposeQueryStats ? [useQueryStats()] : []),
       maxTokensPlugin({ n: limits.maxTokens }),
       maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
       maxAliasesPlugin({ n: limits.maxAliases }),
