@@ -1,0 +1,165 @@
+/**
+ * Turns resolved mentions and event triggers into entities (ids from ids.ts, canonical names,
+ * aliases, dates) grouped per real-world entity.
+ */
+import type { AnalysedDocument } from './document.js';
+import type { EventTrigger } from './events.js';
+import { EVENT_RULES, type EventRule } from './lexicon/index.js';
+import type { EntityRef, FoundMention } from './mentions.js';
+import { entityId } from './ids.js';
+import type { DatePrecision, EntityType, Mention } from './types.js';
+
+/** An entity of this document with everything the relation rules need. */
+export interface DocEntity {
+  id: string;
+  ref: EntityRef;
+  mentions: FoundMention[];
+  date: string | null;
+  precision: DatePrecision | null;
+  /** Events only. */
+  event?: {
+    rule: EventRule;
+    actor: DocEntity | null;
+    triggers: EventTrigger[];
+  };
+}
+
+export function entityKey(type: EntityType, name: string): string {
+  return entityId(type, name);
+}
+
+/** Groups mentions by entity. */
+export function groupMentions(mentions: readonly FoundMention[]): DocEntity[] {
+  const byId = new Map<string, DocEntity>();
+  for (const m of mentions) {
+    const id = entityKey(m.ref.type, m.ref.name);
+    let e = byId.get(id);
+    if (!e) {
+      e = { id, ref: m.ref, mentions: [], date: null, precision: null };
+      byId.set(id, e);
+    }
+    if (m.ref.partOf.length > e.ref.partOf.length) e.ref = m.ref;
+    e.mentions.push(m);
+  }
+  return [...byId.values()];
+}
+
+const ISSUER_EXCLUDED_KINDS = new Set(['media', 'threat', 'hacking-group']);
+const ACTING_KINDS = new Set(['police', 'prosecutor', 'court', 'security', 'authority']);
+const LEAD_SENTENCES = 3;
+
+function nearestBefore(list: readonly FoundMention[], token: number): FoundMention | null {
+  let best: FoundMention | null = null;
+  for (const m of list) if (m.endToken <= token && (!best || m.endToken > best.endToken)) best = m;
+  return best;
+}
+
+function nearestAfter(list: readonly FoundMention[], token: number): FoundMention | null {
+  let best: FoundMention | null = null;
+  for (const m of list) if (m.firstToken >= token && (!best || m.firstToken < best.firstToken)) best = m;
+  return best;
+}
+
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Builds Event entities from triggers: actor, date, canonical key (kind + actor + date). */
+export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigger[], entities: readonly DocEntity[]): DocEntity[] {
+  const entityOf = new Map<FoundMention, DocEntity>();
+  for (const e of entities) for (const m of e.mentions) entityOf.set(m, e);
+  const bySentence = new Map<number, FoundMention[]>();
+  for (const e of entities) for (const m of e.mentions) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  const agencyCounts = new Map<DocEntity, number>();
+  for (const e of entities) if (e.ref.type === 'Agency' && !ISSUER_EXCLUDED_KINDS.has(e.ref.kind ?? '') && !e.ref.generic) agencyCounts.set(e, e.mentions.length);
+  const mainIssuer = [...agencyCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const lawMentions = entities.filter((e) => e.ref.type === 'Law').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+
+  interface Draft { rule: EventRule; actor: DocEntity | null; date: string | null; precision: DatePrecision | null; triggers: EventTrigger[] }
+  const drafts: Draft[] = [];
+  let lastIssuer: DocEntity | null = null;
+  const seenKinds = new Set<string>();
+  for (const trig of triggers) {
+    const inSentence = bySentence.get(trig.sentence) ?? [];
+    const agencies = inSentence.filter((m) => m.ref.type === 'Agency');
+    let actor: DocEntity | null = null;
+    if (trig.rule.actorRole === 'issuer') {
+      const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? '') && !m.ref.generic);
+      const m = nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
+      actor = m ? entityOf.get(m) ?? null : lastIssuer ?? mainIssuer;
+      if (actor) lastIssuer = actor;
+    } else if (trig.rule.actorRole === 'actor') {
+      const candidates = agencies.filter((m) => ACTING_KINDS.has(m.ref.kind ?? ''));
+      const m = nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
+      actor = m ? entityOf.get(m) ?? null : null;
+    } else {
+      const laws = inSentence.filter((m) => m.ref.type === 'Law');
+      const m = nearestAfter(laws, trig.firstToken) ?? nearestBefore(laws, trig.firstToken) ?? nearestBefore(lawMentions, trig.firstToken) ?? lawMentions[0] ?? null;
+      actor = m ? entityOf.get(m) ?? null : null;
+    }
+    let date = trig.date?.value ?? null;
+    let precision = trig.date?.precision ?? null;
+    // The lead report of a story with no date of its own happened around publication.
+    if (!date && doc.publication && trig.rule.actorRole !== 'law' && trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind)) {
+      const p = doc.publication;
+      date = p.day ? `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}` : `${p.year}-${String(p.month).padStart(2, '0')}`;
+      precision = p.day ? 'DAY' : 'MONTH';
+    }
+    seenKinds.add(trig.rule.kind);
+    // Same kind and actor: an undated mention joins a dated one; same date: same event.
+    const same = drafts.find((d) => d.rule.kind === trig.rule.kind && d.actor === actor && (d.date === date || !date || !d.date));
+    if (same) {
+      same.triggers.push(trig);
+      if (!same.date && date) { same.date = date; same.precision = precision; }
+      continue;
+    }
+    drafts.push({ rule: trig.rule, actor, date, precision, triggers: [trig] });
+  }
+  return drafts.map((d) => {
+    const actorName = d.actor?.ref.name ?? null;
+    let name: string;
+    if (d.rule.actorRole === 'issuer') name = `${actorName ?? 'Unattributed'} ${d.rule.label}`;
+    else if (d.rule.actorRole === 'law') name = `${actorName ?? 'Law'} ${d.rule.label}`;
+    else name = `${d.rule.label[0]!.toUpperCase()}${d.rule.label.slice(1)}${actorName ? ` by ${actorName}` : ''}`;
+    if (d.date) name += ` (${d.date})`;
+    // Without actor and date nothing tells two such events apart: key on the sentence too.
+    const first = d.triggers[0]!;
+    const sentence = doc.sentences[first.sentence]!;
+    const key = !actorName && !d.date ? `${name} ${shortHash(doc.text.slice(sentence.start, sentence.end))}` : name;
+    const ref: EntityRef = { type: 'Event', name, kind: d.rule.kind, generic: false, partOf: [], entry: null };
+    const mentions: FoundMention[] = d.triggers.map((t) => ({
+      ref, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence, anaphor: false, priority: 0,
+    }));
+    return { id: entityKey('Event', key), ref, mentions, date: d.date, precision: d.precision, event: { rule: d.rule, actor: d.actor, triggers: d.triggers } };
+  });
+}
+
+/** A law's date: entry into force if the text gives it, else adoption. */
+export function dateLaws(laws: readonly DocEntity[], events: readonly DocEntity[]): void {
+  for (const law of laws) {
+    const forced = events.find((e) => e.event?.rule.kind === 'law-in-force' && e.event.actor === law && e.date);
+    const adopted = events.find((e) => e.event?.rule.kind === 'law-adoption' && e.event.actor === law && e.date);
+    const source = forced ?? adopted;
+    if (source) { law.date = source.date; law.precision = source.precision; }
+  }
+}
+
+export function toOutputMentions(doc: AnalysedDocument, mentions: readonly FoundMention[]): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    const k = `${m.start}:${m.end}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) });
+  }
+  return out;
+}
+
+export { EVENT_RULES };

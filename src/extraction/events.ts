@@ -1,0 +1,112 @@
+/**
+ * Events: trigger phrases from events.json (warnings published, campaigns launched, arrests,
+ * charges, court appearances, convictions, laws adopted or entering into force, documentaries,
+ * disclosures), each dated by the nearest date expression of its sentence and keyed, as the
+ * ontology asks, by kind + main actor + date so that two reports of one event share an id.
+ */
+import type { AnalysedDocument } from './document.js';
+import type { DateMention } from './dates.js';
+import { GRAMMARS } from './grammar/index.js';
+import { EVENT_RULES, type EventRule } from './lexicon/index.js';
+import type { EntityRef, FoundMention } from './mentions.js';
+import { PatternSet } from './patterns.js';
+import type { DatePrecision } from './types.js';
+
+export interface EventTrigger {
+  rule: EventRule;
+  sentence: number;
+  firstToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+  date: DateMention | null;
+}
+
+export interface FoundEvent {
+  rule: EventRule;
+  ref: EntityRef;
+  actor: EntityRef | null;
+  date: string | null;
+  precision: DatePrecision | null;
+  triggers: EventTrigger[];
+}
+
+const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
+const compiled = new Map<string, PatternSet<EventRule>>();
+
+function triggerPatterns(language: string | null): PatternSet<EventRule> {
+  const key = language ?? '*';
+  let set = compiled.get(key);
+  if (set) return set;
+  set = new PatternSet<EventRule>(ELISIONS);
+  for (const rule of EVENT_RULES) {
+    for (const p of rule.triggers['*'] ?? []) set.add(p, rule);
+    for (const p of language ? rule.triggers[language] ?? [] : []) set.add(p, rule);
+  }
+  compiled.set(key, set);
+  return set;
+}
+
+/** How far after a trigger a date may sit and still be absorbed into the event mention. */
+const DATE_REACH_TOKENS = 6;
+
+export function findEventTriggers(doc: AnalysedDocument, mentions: readonly FoundMention[]): EventTrigger[] {
+  const set = triggerPatterns(doc.grammar?.language ?? null);
+  const typesBySentence = new Map<number, Set<string>>();
+  const docTypes = new Set<string>();
+  for (const m of mentions) {
+    docTypes.add(m.ref.type);
+    let s = typesBySentence.get(m.sentence);
+    if (!s) typesBySentence.set(m.sentence, (s = new Set()));
+    s.add(m.ref.type);
+  }
+  const out: EventTrigger[] = [];
+  for (const s of doc.sentences) {
+    const matches = set.matchRange(doc.tokens, s.firstToken, s.endToken);
+    if (matches.length === 0) continue;
+    // Longest trigger first; overlapping shorter ones are the same happening.
+    matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const taken = new Uint8Array(s.endToken - s.firstToken);
+    for (const m of matches) {
+      let free = true;
+      for (let i = m.firstToken; i < m.endToken; i++) if (taken[i - s.firstToken]) free = false;
+      if (!free) continue;
+      const rule = m.pattern.payload;
+      if (rule.requires && !(typesBySentence.get(s.index)?.has(rule.requires))) continue;
+      taken.fill(1, m.firstToken - s.firstToken, m.endToken - s.firstToken);
+      const dates = doc.datesBySentence[s.index] ?? [];
+      let date: DateMention | null = null;
+      let endToken = m.endToken;
+      // A date inside or just after the trigger belongs to it ("arrested on Tuesday", "le 1er juillet 2023").
+      for (const d of dates) {
+        if (d.firstToken >= m.firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
+          date = d;
+          if (d.endToken > endToken && d.firstToken - m.endToken <= 3) endToken = d.endToken;
+          break;
+        }
+      }
+      if (!date) date = nearestDate(dates, m.firstToken);
+      out.push({ rule, sentence: s.index, firstToken: m.firstToken, endToken, start: m.start, end: doc.tokens[endToken - 1]!.end, date });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function crossesPunctuation(doc: AnalysedDocument, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const n = doc.tokens[i]!.norm;
+    if (n === ',' || n === ';' || n === '.' || n === ':') return true;
+  }
+  return false;
+}
+
+function nearestDate(dates: readonly DateMention[], token: number): DateMention | null {
+  let best: DateMention | null = null;
+  let dist = Infinity;
+  for (const d of dates) {
+    const dd = d.firstToken >= token ? d.firstToken - token : token - d.endToken;
+    if (dd < dist) { dist = dd; best = d; }
+  }
+  return best;
+}

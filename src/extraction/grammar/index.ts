@@ -1,0 +1,35 @@
+/**
+ * Language grammar DATA (one JSON file per language): stop words for detection, elisions
+ * and abbreviations for tokenising and segmenting, month/weekday names and relative date
+ * expressions. Supporting a new language means adding its JSON here and its lexicon entries.
+ */
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+
+export interface RelativeDateRule {
+  pattern: string;
+  days?: number;
+  months?: number;
+  years?: number;
+  precision?: 'DAY' | 'MONTH' | 'YEAR';
+}
+
+export interface GrammarData {
+  language: string;
+  /** ISO 639-3 code used by franc. */
+  franc: string;
+  stopwords: string[];
+  elisions: string[];
+  abbreviations: string[];
+  months: Record<string, number>;
+  ambiguousMonths: string[];
+  weekdays: Record<string, number>;
+  ordinalDaySuffixes: string[];
+  yearPrepositions: string[];
+  futureMarkers: string[];
+  relativeDates: RelativeDateRule[];
+}
+
+export const GRAMMARS: readonly GrammarData[] = [en as GrammarData, fr as GrammarData];
+
+export const SUPPORTED_LANGUAGES: readonly string[] = GRAMMARS.map((g) => g.language);

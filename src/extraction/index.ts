@@ -1,0 +1,68 @@
+/**
+ * The rule-based extractor: pure (no I/O), synchronous and deterministic. Text, optional
+ * language and publication date in; entities and relations out (ontology "Extraction output").
+ *
+ * Pipeline: validate -> analyse (language, tokens, sentences, dates) -> lexicon and general
+ * name candidates -> resolution (overlaps, anaphora, apposition) -> span adjustments ->
+ * events -> relations.
+ */
+import { analyseDocument } from './document.js';
+import { buildEvents, dateLaws, groupMentions, toOutputMentions, type DocEntity } from './assemble.js';
+import { findEventTriggers } from './events.js';
+import { matchLexicon } from './lexicon-match.js';
+import { findGeneralNames } from './names.js';
+import { findRelations } from './relations.js';
+import { resolveMentions } from './resolve.js';
+import { adjustDescriptiveSpans } from './spans.js';
+import { DEFAULT_MAX_INPUT_CHARS, validateInput } from './validate.js';
+import { SUPPORTED_LANGUAGES } from './grammar/index.js';
+import type { ExtractedEntity, ExtractionInput, ExtractionResult, Extractor } from './types.js';
+
+export { DEFAULT_MAX_INPUT_CHARS } from './validate.js';
+export { SUPPORTED_LANGUAGES } from './grammar/index.js';
+export { ExtractionInputError } from './types.js';
+
+/** Bumped whenever the output for some input changes. */
+export const EXTRACTOR_VERSION = 'rules-1.0.0';
+export const EXTRACTOR_NAME = 'rule-based';
+
+export interface ExtractOptions {
+  /** Largest accepted text, in UTF-16 code units. */
+  maxInputChars?: number;
+}
+
+export function extractDocument(input: ExtractionInput, options: ExtractOptions = {}): ExtractionResult {
+  const { text, language, publication } = validateInput(input, options.maxInputChars ?? DEFAULT_MAX_INPUT_CHARS);
+  const doc = analyseDocument(text, language, publication);
+  const warnings: string[] = [];
+  if (!doc.grammar) warnings.push(`language ${doc.language} is not supported (supported: ${SUPPORTED_LANGUAGES.join(', ')}); only language-neutral rules were applied`);
+
+  const lexical = matchLexicon(doc);
+  const general = findGeneralNames(doc, lexical);
+  const resolved = adjustDescriptiveSpans(doc, resolveMentions(doc, [...lexical, ...general]));
+  const entities = groupMentions(resolved);
+  const events = buildEvents(doc, findEventTriggers(doc, resolved), entities);
+  dateLaws(entities.filter((e) => e.ref.type === 'Law'), events);
+  const relations = findRelations(doc, entities, events);
+
+  const output = [...entities, ...events].map((e) => toOutput(doc.text, e, doc));
+  const result: ExtractionResult = { language: doc.language, entities: output, relations };
+  if (warnings.length) result.warnings = warnings;
+  return result;
+}
+
+function toOutput(_text: string, e: DocEntity, doc: Parameters<typeof toOutputMentions>[0]): ExtractedEntity {
+  const mentions = toOutputMentions(doc, e.mentions);
+  const aliases = e.ref.type === 'Event' ? [] : [...new Set(e.mentions.filter((m) => !m.anaphor).map((m) => doc.text.slice(m.start, m.end).replace(/\s+/g, ' ')))];
+  const out: ExtractedEntity = { id: e.id, type: e.ref.type, name: e.ref.name, aliases, date: e.date, datePrecision: e.precision, mentions };
+  if (e.ref.generic) out.generic = true;
+  return out;
+}
+
+export const ruleBasedExtractor: Extractor = {
+  name: EXTRACTOR_NAME,
+  version: EXTRACTOR_VERSION,
+  async extract(input: ExtractionInput): Promise<ExtractionResult> {
+    return extractDocument(input);
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * Curated domain knowledge lives in the JSON files of this folder, so that a domain expert
+ * can extend it without touching code. Each entry names one real-world entity with its
+ * canonical English name (the id is derived from it), and per language the surface forms
+ * that name it, written in the pattern language of ../patterns.ts:
+ *
+ *   { "name": "Ministry of State Security (China)", "kind": "intelligence",
+ *     "aliases": { "*": ["MSS"], "en": ["Ministry of State Security"], "fr": ["ministère de la sécurité d'État"] },
+ *     "anaphora": { "en": ["the ministry"], "fr": ["le ministère"] },
+ *     "partOf": ["State security authorities (China)"] }
+ *
+ * - "*" holds language-neutral forms (acronyms), used for every text.
+ * - "anaphora" are descriptions that refer back to the entity in one document only: they
+ *   become mentions when the entity is named in the document, and never aliases.
+ * - "requiresContext": the entry is active only when one of these words occurs in the
+ *   document (e.g. "national security authorities" means China's only in a Chinese context).
+ * - "partOf": PART_OF edges emitted when both entities occur in a document.
+ */
+import type { EntityType } from '../types.js';
+import agencies from './agencies.json' with { type: 'json' };
+import laws from './laws.json' with { type: 'json' };
+import tactics from './tactics.json' with { type: 'json' };
+import targetGroups from './target-groups.json' with { type: 'json' };
+import events from './events.json' with { type: 'json' };
+import places from './places.json' with { type: 'json' };
+
+export type LanguagePatterns = Record<string, string[]>;
+
+export interface LexiconEntry {
+  name: string;
+  kind?: string;
+  generic?: boolean;
+  aliases: LanguagePatterns;
+  anaphora?: LanguagePatterns;
+  partOf?: string[];
+  requiresContext?: string[];
+  /** Wins ties between entries matching the same span. */
+  priority?: number;
+}
+
+export interface TypedLexiconEntry extends LexiconEntry {
+  type: EntityType;
+}
+
+/** How an event kind is recognised and named. */
+export interface EventRule {
+  kind: string;
+  /** English label used in canonical names: "{actor} warning", "Arrest". */
+  label: string;
+  /** Who the event's main actor is: the agency that issued it, or the one that acted (police, court, legislature). */
+  actorRole: 'issuer' | 'actor' | 'law';
+  /** Only fire when an entity of this type occurs in the same sentence (or, for laws, the document). */
+  requires?: EntityType;
+  triggers: LanguagePatterns;
+}
+
+/** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
+export interface PlaceData {
+  nationalities: LanguagePatterns;
+  countries: LanguagePatterns;
+  /** Words that, when they occur in a document, establish a country context (folded). */
+  context: Record<string, string[]>;
+  reportingVerbs: LanguagePatterns;
+  warningVerbs: LanguagePatterns;
+  orgHeads: LanguagePatterns;
+  connectors: LanguagePatterns;
+}
+
+const typed = (type: EntityType, list: LexiconEntry[]): TypedLexiconEntry[] => list.map((e) => ({ ...e, type }));
+
+export const LEXICON: readonly TypedLexiconEntry[] = [
+  ...typed('Agency', agencies as LexiconEntry[]),
+  ...typed('Law', laws as LexiconEntry[]),
+  ...typed('Tactic', tactics as LexiconEntry[]),
+  ...typed('TargetGroup', targetGroups as LexiconEntry[]),
+];
+
+export const EVENT_RULES: readonly EventRule[] = events as EventRule[];
+export const PLACES: PlaceData = places as PlaceData;
+
+/** Entries by canonical name (for partOf look-ups). */
+export const LEXICON_BY_NAME = new Map(LEXICON.map((e) => [e.name, e]));

@@ -1,0 +1,195 @@
+/**
+ * General rules for agencies that are not in the lexicon:
+ *  - an acronym defined in brackets after a name: "Federal Criminal Police Office (BKA)";
+ *    the bare acronym then names the same entity in the rest of the document;
+ *  - capitalised names built on an organisation head word: "Ministry of ...", "Direction
+ *    générale de ...", "... Executive Search";
+ *  - a place name in front of a known agency is one of its units: "Jiangsu Province Ministry of
+ *    State Security" is PART_OF "Ministry of State Security (China)";
+ *  - hacking-group naming schemes: "APT 99", "Xyz Typhoon", "Xyz Panda";
+ *  - courts named by place: "a federal court in Chicago", "tribunal de Paris".
+ * They yield lower-priority candidates, so a lexicon name of the same length wins.
+ */
+import type { AnalysedDocument } from './document.js';
+import { PLACES } from './lexicon/index.js';
+import type { EntityRef, FoundMention } from './mentions.js';
+import type { Token } from './text/tokenize.js';
+import { foldText } from './text/fold.js';
+
+const GENERAL_RULE_PRIORITY = -1;
+
+const foldedSet = (lists: Record<string, string[]>) => new Set(Object.values(lists).flat().map((w) => foldText(w)));
+const ORG_HEADS_EN = new Set((PLACES.orgHeads['en'] ?? []).map((w) => foldText(w)));
+const ORG_HEADS_FR = new Set((PLACES.orgHeads['fr'] ?? []).map((w) => foldText(w)));
+const ORG_HEADS = new Set([...ORG_HEADS_EN, ...ORG_HEADS_FR]);
+const CONNECTORS = foldedSet(PLACES.connectors);
+const NOT_PLACES = new Set([...foldedSet(PLACES.countries), ...foldedSet(PLACES.nationalities)]);
+const GROUP_SUFFIXES = new Set(['typhoon', 'panda', 'bear', 'kitten', 'chollima', 'spider', 'blizzard', 'sleet', 'sandstorm', 'tempest']);
+const COURT_ADJECTIVES = new Set(['federal', 'district', 'crown', 'high', 'magistrates', 'supreme', 'regional', 'criminal']);
+const STOP_FR = new Set(['a', 'est', 'sont', 'ont', 'qui', 'que', 'dont', 'sur', 'dans', 'avec', 'par', 'selon', 'mais', 'ou', 'ce', 'cette', 'il', 'elle', 'ils', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'un', 'une', 'avait', 'avaient', 'sera', 'etait', 'fait']);
+
+function newAgency(name: string, kind: string | null, partOf: string[] = []): EntityRef {
+  return { type: 'Agency', name, kind, generic: false, partOf, entry: null };
+}
+
+function mention(doc: AnalysedDocument, ref: EntityRef, first: number, end: number, priority = GENERAL_RULE_PRIORITY): FoundMention {
+  return {
+    ref,
+    start: doc.tokens[first]!.start,
+    end: doc.tokens[end - 1]!.end,
+    firstToken: first,
+    endToken: end,
+    sentence: doc.sentenceOfToken[first]!,
+    anaphor: false,
+    priority,
+  };
+}
+
+const isAcronym = (t: Token) => t.kind === 'word' && /^[A-Z][A-Z0-9]{1,7}$/.test(t.cased) && !/^\d+$/.test(t.norm);
+const isCapWord = (t: Token) => t.kind === 'word' && t.capitalized;
+const textOf = (doc: AnalysedDocument, a: number, b: number) => doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end);
+
+/** Candidate mentions from the general rules; `lexiconMentions` tells which tokens known names already cover. */
+export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonly FoundMention[]): FoundMention[] {
+  const out: FoundMention[] = [];
+  const { tokens } = doc;
+  const french = doc.language === 'fr';
+  const lexiconAt = new Map<number, FoundMention>();
+  for (const m of lexiconMentions) if (!m.anaphor && m.ref.type === 'Agency') {
+    const prev = lexiconAt.get(m.firstToken);
+    if (!prev || prev.endToken < m.endToken) lexiconAt.set(m.firstToken, m);
+  }
+  const acronyms = new Map<string, EntityRef>();
+
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const t = tokens[i]!;
+      // Acronym defined in brackets: NAME (ACR)
+      if (t.norm === '(' && i + 2 < s.endToken && isAcronym(tokens[i + 1]!) && tokens[i + 2]!.norm === ')') {
+        const start = nameStartBefore(tokens, i, s.firstToken, french);
+        if (start !== null && !lexiconAt.has(start)) {
+          const acr = tokens[i + 1]!.cased;
+          const name = textOf(doc, start, i);
+          const ref = newAgency(`${name} (${acr})`, null);
+          acronyms.set(acr, ref);
+          out.push(mention(doc, ref, start, i));
+          out.push(mention(doc, ref, i + 1, i + 2));
+        }
+      }
+      // Hacking groups.
+      if (t.cased === 'APT' && tokens[i + 1]?.kind === 'number' && i + 1 < s.endToken) {
+        out.push(mention(doc, newAgency(`APT${tokens[i + 1]!.norm}`, 'hacking-group'), i, i + 2));
+      } else if (/^APT\d+$/.test(t.cased)) {
+        out.push(mention(doc, newAgency(t.cased, 'hacking-group'), i, i + 1));
+      } else if (isCapWord(t) && i + 1 < s.endToken && GROUP_SUFFIXES.has(tokens[i + 1]!.norm) && tokens[i + 1]!.capitalized && !NOT_PLACES.has(t.norm) && i > s.firstToken) {
+        out.push(mention(doc, newAgency(textOf(doc, i, i + 2), 'hacking-group'), i, i + 2));
+      }
+      // Courts by place.
+      if (t.norm === 'court' && i > s.firstToken && COURT_ADJECTIVES.has(tokens[i - 1]!.norm) && tokens[i + 1]?.norm === 'in' && tokens[i + 2] && isCapWord(tokens[i + 2]!) && i + 2 < s.endToken) {
+        let first = i - 1;
+        if (first > s.firstToken && ['a', 'the', 'an'].includes(tokens[first - 1]!.norm)) first--;
+        const place = textOf(doc, i + 2, i + 3);
+        const us = doc.words.has('u.s') || doc.words.has('us') || doc.words.has('american') || doc.words.has('fbi');
+        out.push(mention(doc, newAgency(`${us && tokens[i - 1]!.norm === 'federal' ? 'US ' : ''}${tokens[i - 1]!.norm} court (${place})`, 'court'), first, i + 3));
+      }
+      if (t.norm === 'tribunal' && tokens[i + 1]?.norm === 'de' && tokens[i + 2] && isCapWord(tokens[i + 2]!) && i + 2 < s.endToken) {
+        const place = textOf(doc, i + 2, i + 3);
+        out.push(mention(doc, newAgency(`Court (${place})`, 'court'), i, i + 3));
+      }
+      // Organisation head words.
+      if (isCapWord(t) && ORG_HEADS.has(t.norm)) {
+        const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
+        if (span && span[1] - span[0] >= 2 && !coveredBy(lexiconAt, span)) {
+          const name = textOf(doc, span[0], span[1]);
+          out.push(mention(doc, newAgency(name, /court|tribunal|cour/i.test(name) ? 'court' : /prosecut|parquet/i.test(name) ? 'prosecutor' : null), span[0], span[1]));
+        }
+      }
+      // A place in front of a known agency: a unit of it.
+      const known = lexiconAt.get(i + 1);
+      if (known && isCapWord(t) && !NOT_PLACES.has(t.norm) && !known.ref.generic && t.kind === 'word' && !isAcronym(t) && i >= s.firstToken) {
+        let first = i;
+        while (first - 1 >= s.firstToken && isCapWord(tokens[first - 1]!) && !NOT_PLACES.has(tokens[first - 1]!.norm)) first--;
+        if (first > s.firstToken || !CONNECTORS.has(tokens[first]!.norm)) {
+          const name = textOf(doc, first, known.endToken);
+          out.push(mention(doc, newAgency(name, known.ref.kind, [known.ref.name]), first, known.endToken, 0));
+        }
+      }
+    }
+  }
+  // Bare acronyms defined in this document.
+  if (acronyms.size) {
+    for (let i = 0; i < tokens.length; i++) {
+      const ref = acronyms.get(tokens[i]!.cased);
+      if (ref && !(tokens[i - 1]?.norm === '(' && tokens[i + 1]?.norm === ')')) out.push(mention(doc, ref, i, i + 1));
+    }
+  }
+  return out;
+}
+
+function coveredBy(lexiconAt: Map<number, FoundMention>, span: [number, number]): boolean {
+  for (const m of lexiconAt.values()) if (m.firstToken <= span[0] && m.endToken >= span[1]) return true;
+  return false;
+}
+
+/** Start of a bracketed acronym's name: a run of capitalised words and connectors (English) or an org head word and what follows it (French). */
+function nameStartBefore(tokens: readonly Token[], paren: number, sentenceStart: number, french: boolean): number | null {
+  let start = paren;
+  const limit = Math.max(sentenceStart, paren - 10);
+  if (french) {
+    for (let k = paren - 1; k >= limit; k--) {
+      const t = tokens[k]!;
+      if (t.kind === 'punct') break;
+      if (isCapWord(t) && ORG_HEADS.has(t.norm)) return k;
+      if (STOP_FR.has(t.norm)) break;
+    }
+  }
+  for (let k = paren - 1; k >= limit; k--) {
+    const t = tokens[k]!;
+    if (isCapWord(t) || (CONNECTORS.has(t.norm) && k < paren - 1)) start = k;
+    else break;
+  }
+  while (start < paren && CONNECTORS.has(tokens[start]!.norm)) start++;
+  while (start < paren && NOT_PLACES.has(tokens[start]!.norm) && !isCapWord(tokens[start + 1] ?? tokens[start]!)) start++;
+  if (start < paren && ['the', 'le', 'la', 'les', 'a', 'an'].includes(tokens[start]!.norm)) start++;
+  if (paren - start < 2) return null;
+  return start;
+}
+
+function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken: number; endToken: number }): [number, number] | null {
+  let start = head;
+  while (start - 1 >= s.firstToken && isCapWord(tokens[start - 1]!) && !['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) start--;
+  if (start > s.firstToken && start === head && ['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) {
+    // "the Ministry of ...": the name starts at the head.
+  }
+  let end = head + 1;
+  // "Ministry of Commerce", "Office of the Director": connectors followed by capitalised words.
+  while (end < s.endToken) {
+    const t = tokens[end]!;
+    if (isCapWord(t) && t.kind === 'word') { end++; continue; }
+    if (CONNECTORS.has(t.norm) && end + 1 < s.endToken && (isCapWord(tokens[end + 1]!) || (tokens[end + 1]!.norm === 'the' && isCapWord(tokens[end + 2] ?? t)))) { end++; continue; }
+    break;
+  }
+  while (start < head && NOT_PLACES.has(tokens[start]!.norm) && tokens[start]!.norm !== 'us') start++;
+  if (start === s.firstToken && start === head && end - start < 2) return null;
+  return [start, end];
+}
+
+function frenchOrgName(tokens: readonly Token[], head: number, s: { firstToken: number; endToken: number }): [number, number] | null {
+  let end = head + 1;
+  let sawConnector = false;
+  let lowercaseRun = 0;
+  while (end < s.endToken && end - head <= 8) {
+    const t = tokens[end]!;
+    if (t.kind !== 'word') break;
+    if (STOP_FR.has(t.norm)) break;
+    if (CONNECTORS.has(t.norm)) { sawConnector = true; lowercaseRun = 0; end++; continue; }
+    if (!t.capitalized) {
+      if (++lowercaseRun > 2) break;
+      if (!sawConnector && end > head + 2) break;
+    } else lowercaseRun = 0;
+    end++;
+  }
+  while (end > head + 1 && CONNECTORS.has(tokens[end - 1]!.norm)) end--;
+  if (!sawConnector && !tokens.slice(head + 1, end).some((t) => t.capitalized)) return null;
+  return [head, end];
+}

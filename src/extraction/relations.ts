@@ -1,0 +1,187 @@
+/**
+ * Relation rules (ontology "Relation types"). Each rests on one sentence, or, for the
+ * document-level defaults, on the sentence of the mention it completes. Pairing is bounded:
+ * entities are only paired within a sentence, plus a few document-level roles (the story's
+ * threat actor, its main target group, its lead warning, its outlets), so the cost stays
+ * linear in the number of mentions per sentence.
+ */
+import type { AnalysedDocument } from './document.js';
+import type { DocEntity } from './assemble.js';
+import { GRAMMARS } from './grammar/index.js';
+import { PLACES } from './lexicon/index.js';
+import type { FoundMention } from './mentions.js';
+import { PatternSet } from './patterns.js';
+import type { ExtractedRelation, RelationType, Span } from './types.js';
+
+const THREAT_KINDS = new Set(['threat', 'intelligence', 'hacking-group']);
+const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'];
+const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
+/** Per-sentence pairing is capped so a pathological sentence cannot go quadratic. */
+const MAX_MENTIONS_PER_SENTENCE = 40;
+
+const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
+const compiledVerbs = new Map<string, PatternSet<string>>();
+function verbPatterns(language: string | null): PatternSet<string> {
+  const key = language ?? '*';
+  let set = compiledVerbs.get(key);
+  if (set) return set;
+  set = new PatternSet<string>(ELISIONS);
+  const langs = language ? [language] : Object.keys(PLACES.reportingVerbs);
+  for (const l of langs) {
+    for (const p of PLACES.reportingVerbs[l] ?? []) set.add(p, 'report');
+    for (const p of PLACES.warningVerbs[l] ?? []) set.add(p, 'warn');
+  }
+  compiledVerbs.set(key, set);
+  return set;
+}
+
+class RelationSet {
+  private readonly byKey = new Map<string, ExtractedRelation>();
+  add(type: RelationType, source: DocEntity, target: DocEntity, evidence: Span | undefined): void {
+    if (source.id === target.id) return;
+    const key = `${type}|${source.id}|${target.id}`;
+    let r = this.byKey.get(key);
+    if (!r) {
+      r = { type, source: source.id, target: target.id, evidence: [] };
+      this.byKey.set(key, r);
+    }
+    if (evidence && !r.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) r.evidence.push({ start: evidence.start, end: evidence.end });
+  }
+  list(): ExtractedRelation[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export function findRelations(doc: AnalysedDocument, entities: readonly DocEntity[], events: readonly DocEntity[]): ExtractedRelation[] {
+  const rel = new RelationSet();
+  const all = [...entities, ...events];
+  const entityOf = new Map<FoundMention, DocEntity>();
+  for (const e of all) for (const m of e.mentions) entityOf.set(m, e);
+  const sentenceSpan = (i: number): Span => doc.sentences[i]!;
+  const bySentence = new Map<number, DocEntity[]>();
+  const addTo = (i: number, e: DocEntity) => {
+    let list = bySentence.get(i);
+    if (!list) bySentence.set(i, (list = []));
+    if (!list.includes(e) && list.length < MAX_MENTIONS_PER_SENTENCE) list.push(e);
+  };
+  for (const e of all) for (const m of e.mentions) addTo(m.sentence, e);
+  const agencyMentionsBySentence = new Map<number, FoundMention[]>();
+  for (const e of all) if (e.ref.type === 'Agency') for (const m of e.mentions) {
+    const list = agencyMentionsBySentence.get(m.sentence);
+    if (!list) agencyMentionsBySentence.set(m.sentence, [m]);
+    else if (list.length < MAX_MENTIONS_PER_SENTENCE) list.push(m);
+  }
+  const ofType = (list: readonly DocEntity[] | undefined, type: string) => (list ?? []).filter((e) => e.ref.type === type);
+  const firstSentence = (e: DocEntity) => Math.min(...e.mentions.map((m) => m.sentence));
+
+  const agencies = ofType(all, 'Agency');
+  const byName = new Map(agencies.map((a) => [a.ref.name, a]));
+  const tactics = ofType(all, 'Tactic');
+  const groups = ofType(all, 'TargetGroup');
+  const laws = ofType(all, 'Law');
+
+  // Document roles.
+  const warningEvents = events.filter((e) => e.event?.rule.actorRole === 'issuer');
+  const issuers = new Set(warningEvents.map((e) => e.event?.actor).filter((a): a is DocEntity => !!a));
+  const mostMentioned = (list: DocEntity[]) => [...list].sort((a, b) => b.mentions.length - a.mentions.length || firstSentence(a) - firstSentence(b))[0] ?? null;
+  const threat =
+    mostMentioned(agencies.filter((a) => a.ref.kind === 'threat')) ??
+    mostMentioned(agencies.filter((a) => THREAT_KINDS.has(a.ref.kind ?? '') && !issuers.has(a))) ??
+    null;
+  const mainGroup = mostMentioned(groups);
+  const enforcer = ENFORCER_ORDER.map((k) => mostMentioned(agencies.filter((a) => a.ref.kind === k))).find((a) => a) ?? null;
+  const legislatures = agencies.filter((a) => a.ref.kind === 'legislature');
+  const outlets = agencies.filter((a) => a.ref.kind === 'media');
+  const leadEvent = [...events].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)[0] ?? null;
+
+  // PART_OF from the lexicon and from unit names.
+  for (const a of agencies) for (const parent of a.ref.partOf) {
+    const p = byName.get(parent);
+    if (p) rel.add('PART_OF', a, p, sentenceSpan(firstSentence(a)));
+  }
+
+  // USES and TARGETS, sentence by sentence.
+  for (const [s, list] of bySentence) {
+    const ev = sentenceSpan(s);
+    const sTactics = ofType(list, 'Tactic');
+    const sGroups = ofType(list, 'TargetGroup');
+    const sThreats = ofType(list, 'Agency').filter((a) => THREAT_KINDS.has(a.ref.kind ?? '') && !issuers.has(a));
+    const actors = sThreats.length ? sThreats : threat ? [threat] : [];
+    for (const t of sTactics) {
+      for (const a of actors) rel.add('USES', a, t, ev);
+      const targets = sGroups.length ? sGroups : mainGroup ? [mainGroup] : [];
+      for (const g of targets) rel.add('TARGETS', t, g, ev);
+    }
+    if (sTactics.length === 0) for (const a of sThreats) for (const g of sGroups) rel.add('TARGETS', a, g, ev);
+  }
+
+  // Laws: who enforces and who enacted them.
+  for (const law of laws) {
+    for (const m of law.mentions) {
+      const list = bySentence.get(m.sentence) ?? [];
+      const ev = sentenceSpan(m.sentence);
+      const local = ofType(list, 'Agency').filter((a) => ENFORCER_ORDER.includes(a.ref.kind ?? ''));
+      for (const a of local) rel.add('ENFORCES', a, law, ev);
+      for (const a of ofType(list, 'Agency').filter((x) => x.ref.kind === 'legislature')) rel.add('ENACTED', a, law, ev);
+    }
+    if (enforcer && !law.mentions.some((m) => ofType(bySentence.get(m.sentence), 'Agency').some((a) => ENFORCER_ORDER.includes(a.ref.kind ?? '')))) {
+      rel.add('ENFORCES', enforcer, law, sentenceSpan(law.mentions[0]!.sentence));
+    }
+  }
+
+  // Events.
+  const verbs = verbPatterns(doc.grammar?.language ?? null);
+  for (const e of events) {
+    const info = e.event!;
+    for (const trig of info.triggers) {
+      const list = bySentence.get(trig.sentence) ?? [];
+      const ev = sentenceSpan(trig.sentence);
+      const sentence = doc.sentences[trig.sentence]!;
+      const sAgencies = ofType(list, 'Agency');
+      if (info.rule.actorRole === 'issuer') {
+        if (info.actor) rel.add('ISSUED', info.actor, e, ev);
+        for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
+        for (const a of sAgencies) if (a.ref.kind === 'threat' || (THREAT_KINDS.has(a.ref.kind ?? '') && a !== info.actor)) rel.add('INVOLVES', e, a, ev);
+        if (info.rule.kind === 'warning' && info.actor) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
+      } else if (info.rule.actorRole === 'actor') {
+        for (const a of sAgencies) if (a.ref.kind !== 'media') rel.add('INVOLVES', e, a, ev);
+        for (const x of ofType(list, 'Law')) rel.add('INVOLVES', e, x, ev);
+      } else if (info.actor) {
+        rel.add('INVOLVES', e, info.actor, ev);
+        if (info.rule.kind === 'law-adoption') {
+          const local = sAgencies.filter((a) => a.ref.kind === 'legislature');
+          for (const a of local.length ? local : legislatures) rel.add('ENACTED', a, info.actor, ev);
+        }
+      }
+      // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
+      for (const m of verbs.matchRange(doc.tokens, sentence.firstToken, sentence.endToken)) {
+        if (m.pattern.payload !== 'report') continue;
+        const agencyMentions = agencyMentionsBySentence.get(trig.sentence) ?? [];
+        const before = agencyMentions.filter((fm) => fm.endToken <= m.firstToken).sort((a, b) => b.endToken - a.endToken)[0];
+        const after = agencyMentions.filter((fm) => fm.firstToken >= m.endToken).sort((a, b) => a.firstToken - b.firstToken)[0];
+        const reporterMention = /^(selon|according|d'apres|cite|citant)/.test(m.pattern.source) ? after : before ?? after;
+        const reporter = reporterMention ? entityOf.get(reporterMention) : undefined;
+        if (!reporter || reporter === info.actor || reporter.ref.generic || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
+        if (info.rule.actorRole === 'issuer' && !info.actor && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
+        else rel.add('REPORTED_BY', e, reporter, ev);
+        break;
+      }
+    }
+  }
+  // Outlets named in the document report its lead event.
+  if (leadEvent) for (const o of outlets) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
+
+  // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
+  const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
+  if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
+  for (const [s, list] of bySentence) {
+    const sGroups = ofType(list, 'TargetGroup');
+    if (sGroups.length === 0) continue;
+    const sentence = doc.sentences[s]!;
+    const warnVerb = verbs.matchRange(doc.tokens, sentence.firstToken, sentence.endToken).find((m) => m.pattern.payload === 'warn');
+    if (!warnVerb) continue;
+    const warners = ofType(list, 'Agency').filter((a) => !ISSUER_KINDS_EXCLUDED.has(a.ref.kind ?? '') && !a.ref.generic);
+    for (const a of warners) for (const g of sGroups) rel.add('WARNS', a, g, sentenceSpan(s));
+  }
+  return rel.list();
+}

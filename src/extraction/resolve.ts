@@ -1,0 +1,113 @@
+/**
+ * Mention resolution and in-document canonicalisation:
+ * 1. names: overlapping candidates are settled longest first, then by priority;
+ * 2. anaphora ("the ministry", "le parquet") go to the entity of that entry named most
+ *    recently before them (or anywhere in the document), and are dropped otherwise;
+ * 3. apposition: a generic description followed by a specific name, "Chinese secret service
+ *    MSS" / "services secrets chinois (MSS)", is that specific entity; the description then
+ *    means it for the rest of the document.
+ */
+import type { AnalysedDocument } from './document.js';
+import type { FoundMention, EntityRef } from './mentions.js';
+import { foldText } from './text/fold.js';
+
+function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
+  return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
+}
+
+function overlapsTaken(taken: Uint8Array, m: FoundMention): boolean {
+  for (let i = m.firstToken; i < m.endToken; i++) if (taken[i]) return true;
+  return false;
+}
+
+function take(taken: Uint8Array, m: FoundMention): void {
+  taken.fill(1, m.firstToken, m.endToken);
+}
+
+export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[]): FoundMention[] {
+  const taken = new Uint8Array(doc.tokens.length);
+  const accepted: FoundMention[] = [];
+  const names = candidates.filter((m) => !m.anaphor).sort(byLengthThenPriority);
+  for (const m of names) {
+    if (overlapsTaken(taken, m)) continue;
+    take(taken, m);
+    accepted.push(m);
+  }
+  applyApposition(doc, accepted, taken);
+
+  // Named positions per entity, for anaphora.
+  const namedAt = new Map<string, number[]>();
+  for (const m of accepted) {
+    const key = m.ref.type + '|' + m.ref.name;
+    const list = namedAt.get(key);
+    if (list) list.push(m.start);
+    else namedAt.set(key, [m.start]);
+  }
+  const lastNamedBefore = (ref: EntityRef, pos: number): number => {
+    const list = namedAt.get(ref.type + '|' + ref.name);
+    if (!list) return -2;
+    let best = -1;
+    for (const p of list) if (p < pos && p > best) best = p;
+    return best;
+  };
+  // Anaphora grouped by span: the same words may refer back to several entries.
+  const groups = new Map<string, FoundMention[]>();
+  for (const m of candidates) {
+    if (!m.anaphor) continue;
+    const k = `${m.start}:${m.end}`;
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
+  const anaphorGroups = [...groups.values()].sort((a, b) => byLengthThenPriority(a[0]!, b[0]!));
+  for (const group of anaphorGroups) {
+    const first = group[0]!;
+    if (overlapsTaken(taken, first)) continue;
+    let best: FoundMention | null = null;
+    let bestPos = -2;
+    for (const m of group) {
+      const pos = lastNamedBefore(m.ref, m.start);
+      if (pos > bestPos) { best = m; bestPos = pos; }
+    }
+    if (!best || bestPos === -2) continue; // the entity is never named in this document
+    take(taken, best);
+    accepted.push(best);
+  }
+  accepted.sort((a, b) => a.start - b.start);
+  return accepted;
+}
+
+/**
+ * "services secrets chinois (MSS)", "Chinese secret service MSS": a generic mention directly
+ * followed by a specific one of the same type becomes one mention of the specific entity, and
+ * the generic words mean that entity for the rest of the document.
+ */
+function applyApposition(doc: AnalysedDocument, accepted: FoundMention[], taken: Uint8Array): void {
+  const byFirstToken = new Map<number, FoundMention>();
+  for (const m of accepted) byFirstToken.set(m.firstToken, m);
+  const redirects = new Map<string, EntityRef>();
+  const removed = new Set<FoundMention>();
+  for (const m of accepted) {
+    if (!m.ref.generic || removed.has(m)) continue;
+    let next = m.endToken;
+    const paren = doc.tokens[next]?.norm === '(';
+    if (paren) next++;
+    const specific = byFirstToken.get(next);
+    if (!specific || specific.ref.generic || specific.ref.type !== m.ref.type) continue;
+    if (paren && doc.tokens[specific.endToken]?.norm !== ')') continue;
+    const surface = foldText(doc.text.slice(m.start, m.end));
+    redirects.set(surface, specific.ref);
+    m.ref = specific.ref;
+    m.endToken = specific.endToken + (paren ? 1 : 0);
+    m.end = doc.tokens[m.endToken - 1]!.end;
+    removed.add(specific);
+    take(taken, m);
+  }
+  if (redirects.size === 0) return;
+  for (const m of accepted) {
+    if (!m.ref.generic) continue;
+    const to = redirects.get(foldText(doc.text.slice(m.start, m.end)));
+    if (to) m.ref = to;
+  }
+  for (let i = accepted.length - 1; i >= 0; i--) if (removed.has(accepted[i]!)) accepted.splice(i, 1);
+}
