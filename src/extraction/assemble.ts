@@ -47,6 +47,7 @@ export function groupMentions(mentions: readonly FoundMention[]): DocEntity[] {
 const ISSUER_EXCLUDED_KINDS = new Set(['media', 'threat', 'hacking-group']);
 const ACTING_KINDS = new Set(['police', 'prosecutor', 'court', 'security', 'authority']);
 const LEAD_SENTENCES = 3;
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function nearestBefore(list: readonly FoundMention[], token: number): FoundMention | null {
   let best: FoundMention | null = null;
@@ -81,7 +82,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   const mainIssuer = [...agencyCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const lawMentions = entities.filter((e) => e.ref.type === 'Law').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
 
-  interface Draft { rule: EventRule; actor: DocEntity | null; date: string | null; precision: DatePrecision | null; triggers: EventTrigger[] }
+  interface Draft { rule: EventRule; actor: DocEntity | null; date: string | null; precision: DatePrecision | null; soft: boolean; triggers: EventTrigger[] }
   const drafts: Draft[] = [];
   let lastIssuer: DocEntity | null = null;
   const seenKinds = new Set<string>();
@@ -90,7 +91,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const agencies = inSentence.filter((m) => m.ref.type === 'Agency');
     let actor: DocEntity | null = null;
     if (trig.rule.actorRole === 'issuer') {
-      const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? '') && !m.ref.generic);
+      const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
       const m = nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
       actor = m ? entityOf.get(m) ?? null : lastIssuer ?? mainIssuer;
       if (actor) lastIssuer = actor;
@@ -105,21 +106,30 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     }
     let date = trig.date?.value ?? null;
     let precision = trig.date?.precision ?? null;
-    // The lead report of a story with no date of its own happened around publication.
-    if (!date && doc.publication && trig.rule.actorRole !== 'law' && trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind)) {
+    let soft = trig.softDate;
+    // A warning, campaign or disclosure reported without a date of its own is recent news: the
+    // publication date, to the day in the lead sentences, else to the month.
+    if (!date && doc.publication && trig.rule.actorRole === 'issuer') {
       const p = doc.publication;
-      date = p.day ? `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}` : `${p.year}-${String(p.month).padStart(2, '0')}`;
-      precision = p.day ? 'DAY' : 'MONTH';
+      const lead = trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind) && p.day !== null;
+      date = lead ? `${p.year}-${pad(p.month)}-${pad(p.day!)}` : `${p.year}-${pad(p.month)}`;
+      precision = lead ? 'DAY' : 'MONTH';
+      soft = true;
     }
     seenKinds.add(trig.rule.kind);
-    // Same kind and actor: an undated mention joins a dated one; same date: same event.
-    const same = drafts.find((d) => d.rule.kind === trig.rule.kind && d.actor === actor && (d.date === date || !date || !d.date));
+    // One happening, several mentions: the same kind (and, for law events, the same law) with
+    // the same date, or where one of the two dates is missing or only loosely attached.
+    const sameSubject = (d: Draft) => d.rule.kind === trig.rule.kind && (trig.rule.actorRole !== 'law' || d.actor === actor);
+    const same = trig.weak
+      ? drafts.find(sameSubject)
+      : drafts.find((d) => sameSubject(d) && (d.date === date || !date || !d.date || soft || d.soft));
     if (same) {
       same.triggers.push(trig);
-      if (!same.date && date) { same.date = date; same.precision = precision; }
+      if ((!same.date || (same.soft && !soft)) && date) { same.date = date; same.precision = precision; same.soft = soft; }
+      if (!same.actor && actor) same.actor = actor;
       continue;
     }
-    drafts.push({ rule: trig.rule, actor, date, precision, triggers: [trig] });
+    drafts.push({ rule: trig.rule, actor, date, precision, soft, triggers: [trig] });
   }
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;

@@ -165,7 +165,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
       else if (pub.day === null) take(i, i + 1, formatMonth(pub.year, pub.month), 'MONTH');
       else {
         const base = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
-        const delta = future ? -((weekday - base.getUTCDay() + 7) % 7) : (base.getUTCDay() - weekday + 7) % 7;
+        // Weekdays point back (news reports what happened) unless a future verb stands right before.
+        let soon = false;
+        for (let k = Math.max(from, i - 3); k < i; k++) if (FUTURE_MARKERS.has(tokens[k]!.norm)) soon = true;
+        const delta = soon ? -((weekday - base.getUTCDay() + 7) % 7) : (base.getUTCDay() - weekday + 7) % 7;
         base.setUTCDate(base.getUTCDate() - delta);
         take(i, i + 1, formatDay(base), 'DAY');
       }

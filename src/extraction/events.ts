@@ -20,6 +20,9 @@ export interface EventTrigger {
   start: number;
   end: number;
   date: DateMention | null;
+  /** The date was only found elsewhere in the sentence, not next to the trigger. */
+  softDate: boolean;
+  weak: boolean;
 }
 
 export interface FoundEvent {
@@ -32,16 +35,19 @@ export interface FoundEvent {
 }
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
-const compiled = new Map<string, PatternSet<EventRule>>();
+interface TriggerPayload { rule: EventRule; weak: boolean }
+const compiled = new Map<string, PatternSet<TriggerPayload>>();
 
-function triggerPatterns(language: string | null): PatternSet<EventRule> {
+function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
   const key = language ?? '*';
   let set = compiled.get(key);
   if (set) return set;
-  set = new PatternSet<EventRule>(ELISIONS);
+  set = new PatternSet<TriggerPayload>(ELISIONS);
   for (const rule of EVENT_RULES) {
-    for (const p of rule.triggers['*'] ?? []) set.add(p, rule);
-    for (const p of language ? rule.triggers[language] ?? [] : []) set.add(p, rule);
+    for (const [list, weak] of [[rule.triggers, false], [rule.weakTriggers ?? {}, true]] as const) {
+      for (const p of list['*'] ?? []) set.add(p, { rule, weak });
+      for (const p of language ? list[language] ?? [] : []) set.add(p, { rule, weak });
+    }
   }
   compiled.set(key, set);
   return set;
@@ -71,7 +77,7 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       let free = true;
       for (let i = m.firstToken; i < m.endToken; i++) if (taken[i - s.firstToken]) free = false;
       if (!free) continue;
-      const rule = m.pattern.payload;
+      const { rule, weak } = m.pattern.payload;
       if (rule.requires && !(typesBySentence.get(s.index)?.has(rule.requires))) continue;
       taken.fill(1, m.firstToken - s.firstToken, m.endToken - s.firstToken);
       const dates = doc.datesBySentence[s.index] ?? [];
@@ -81,12 +87,13 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       for (const d of dates) {
         if (d.firstToken >= m.firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
           date = d;
-          if (d.endToken > endToken && d.firstToken - m.endToken <= 3) endToken = d.endToken;
+          if (d.endToken > endToken) endToken = d.endToken;
           break;
         }
       }
+      const softDate = !date;
       if (!date) date = nearestDate(dates, m.firstToken);
-      out.push({ rule, sentence: s.index, firstToken: m.firstToken, endToken, start: m.start, end: doc.tokens[endToken - 1]!.end, date });
+      out.push({ rule, weak, softDate, sentence: s.index, firstToken: m.firstToken, endToken, start: m.start, end: doc.tokens[endToken - 1]!.end, date });
     }
   }
   out.sort((a, b) => a.start - b.start);

@@ -52,6 +52,8 @@ export interface EventRule {
   /** Only fire when an entity of this type occurs in the same sentence (or, for laws, the document). */
   requires?: EntityType;
   triggers: LanguagePatterns;
+  /** Words that mention an event of this kind without starting a new one ("the campaign", "warned"): they join the document's event of that kind, or make one if there is none. */
+  weakTriggers?: LanguagePatterns;
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
