@@ -16,6 +16,12 @@ export interface QueryLimits {
   maxCost: number;
   maxTokens: number;
   maxPageSize: number;
+  /** Hops a neighbourhood may reach (1..3). */
+  maxNeighborhoodDepth: number;
+  /** Most nodes one graph view (neighbourhood, subgraph) may return. */
+  maxGraphNodes: number;
+  /** Longest path shortestPath looks for. */
+  maxPathDepth: number;
 }
 
 export interface Config {
@@ -103,12 +109,22 @@ export function loadConfig(env: Env = process.env): Config {
     readTimeoutMs: integer('READ_TIMEOUT_MS', 10_000, 100, 600_000),
     writeTimeoutMs: integer('WRITE_TIMEOUT_MS', 60_000, 100, 600_000),
     maxDocumentChars: integer('MAX_DOCUMENT_CHARS', 1_000_000, 1_000, 50_000_000),
+    // Query limits, sized on real queries (tests/integration/limits.test.ts checks each just over and
+    // just under): depth 12 is what `entity { ... on Agency { tactics { edges { evidence { document
+    // { id } } node { targets { edges { node { warnedBy { edges { node { id } } } } } } } } } } }`
+    // needs (inline fragments are flattened); cost follows graphql-armor's formula (object 2, scalar
+    // 1, x1.5 per level, x`first` when it is a literal): that query costs about 500 with default
+    // pages and 330,000 with `first: 10` at all three levels, while 100 x 100 x 100 costs hundreds
+    // of millions, so 500,000 lets the first through and stops the second.
     limits: {
-      maxDepth: integer('MAX_QUERY_DEPTH', 8, 1, 50),
+      maxDepth: integer('MAX_QUERY_DEPTH', 12, 1, 50),
       maxAliases: integer('MAX_QUERY_ALIASES', 15, 1, 1000),
-      maxCost: integer('MAX_QUERY_COST', 5000, 10, 1_000_000),
+      maxCost: integer('MAX_QUERY_COST', 500_000, 10, 10_000_000),
       maxTokens: integer('MAX_QUERY_TOKENS', 2000, 50, 100_000),
       maxPageSize: 100,
+      maxNeighborhoodDepth: 3,
+      maxGraphNodes: integer('MAX_GRAPH_NODES', 500, 10, 10_000),
+      maxPathDepth: integer('MAX_PATH_DEPTH', 6, 1, 10),
     },
     seedOnStart: boolean('SEED_ON_START', true),
     exposeQueryStats: boolean('QUERY_STATS', false),

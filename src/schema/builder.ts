@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import { notFound } from '../errors.js';
 import type { RequestContext } from './context.js';
 import { nodeTypeNameOfId } from './node-ids.js';
 
@@ -20,7 +21,12 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     // Our ids already name their type (`agency:mi5`, `document:…`): they are the global ids as is.
     encodeGlobalID: (_typename, id) => String(id),
-    decodeGlobalID: (globalID) => ({ typename: nodeTypeNameOfId(globalID) ?? '', id: globalID }),
+    // An id that names no type is a typed NOT_FOUND, not an internal error.
+    decodeGlobalID: (globalID) => {
+      const typename = nodeTypeNameOfId(globalID);
+      if (!typename) throw notFound('Node', globalID);
+      return { typename, id: globalID };
+    },
   },
 });
 

@@ -1,0 +1,160 @@
+import { badInput, notFound } from '../errors.js';
+import type { EntityType, RelationType } from '../extraction/types.js';
+import {
+  loadNeighborhood,
+  loadShortestPath,
+  loadSubgraph,
+  type GraphEdgeRecord,
+  type GraphNodeRecord,
+  type GraphViewRecord,
+} from '../store/graph-views.js';
+import { builder } from './builder.js';
+import type { RequestContext } from './context.js';
+import { EntityTypeEnum } from './entity.js';
+import { EntityFilterInput, toEntityFilter } from './filters.js';
+import { RelationTypeEnum } from './relations.js';
+
+/**
+ * Graph views for visualisation: flat `{nodes, edges}` lists that Cytoscape, sigma/graphology
+ * or NVL take as they are. Node ids are entity ids; edge ids are `source|TYPE|target`.
+ */
+
+const GraphNode = builder.objectRef<GraphNodeRecord>('GraphNode').implement({
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The entity id (also the argument of `entity`, `node`, `neighborhood`).' }),
+    type: t.field({ type: EntityTypeEnum, resolve: (node) => node.type }),
+    name: t.exposeString('name'),
+    degree: t.exposeInt('degree', { description: 'Relations to other entities, both directions: for sizing.' }),
+    generic: t.exposeBoolean('generic'),
+    distance: t.exposeInt('distance', {
+      nullable: true,
+      description: 'Hops from the nearest seed (neighbourhood) or position on the path (shortestPath).',
+    }),
+  }),
+});
+
+const GraphEdge = builder.objectRef<GraphEdgeRecord>('GraphEdge').implement({
+  fields: (t) => ({
+    id: t.exposeID('id', { description: '`source|TYPE|target`: the same in every view.' }),
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+    weight: t.exposeInt('weight', { description: 'Number of supporting documents.' }),
+  }),
+});
+
+const GraphView = builder.objectRef<GraphViewRecord>('GraphView').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [GraphNode], resolve: (view) => view.nodes }),
+    edges: t.field({ type: [GraphEdge], resolve: (view) => view.edges }),
+    truncated: t.exposeBoolean('truncated', { description: 'True when the node limit cut the view short.' }),
+  }),
+});
+
+function checkLimit(limit: number | null | undefined, context: RequestContext, fallback: number): number {
+  const max = context.config.limits.maxGraphNodes;
+  const value = limit ?? Math.min(fallback, max);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw badInput(`limit must be from 1 to ${max}, got ${value}`, { field: 'limit', max });
+  }
+  return value;
+}
+
+builder.queryFields((t) => ({
+  neighborhood: t.field({
+    type: GraphView,
+    description:
+      'Entities within `depth` hops of the seeds and the relations among them, nearest first. Generic ' +
+      'entities are stepped over unless includeGeneric is true; documents never take part.',
+    args: {
+      ids: t.arg.idList({ required: true, description: 'Seed entity ids.' }),
+      depth: t.arg.int({ defaultValue: 1, description: 'Hops, 1 to 3.' }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Walk only these relations (default: all).' }),
+      types: t.arg({ type: [EntityTypeEnum], description: 'Show and walk through only these types (default: all).' }),
+      limit: t.arg.int({ description: 'Most nodes (default 200, at most the configured maximum).' }),
+      includeGeneric: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const maxDepth = context.config.limits.maxNeighborhoodDepth;
+      const depth = args.depth ?? 1;
+      if (depth < 1 || depth > maxDepth) {
+        throw badInput(`depth must be from 1 to ${maxDepth}, got ${depth}`, { field: 'depth', max: maxDepth });
+      }
+      if (args.ids.length === 0 || args.ids.length > 50) {
+        throw badInput(`ids: give 1 to 50 seed ids, got ${args.ids.length}`, { field: 'ids' });
+      }
+      const view = await loadNeighborhood(
+        context.store,
+        {
+          ids: args.ids,
+          depth,
+          relationTypes: (args.relationTypes as RelationType[] | null | undefined) ?? null,
+          types: (args.types as EntityType[] | null | undefined) ?? null,
+          limit: checkLimit(args.limit, context, 200),
+          includeGeneric: args.includeGeneric ?? false,
+        },
+        context.queries,
+      );
+      if (view.nodes.length === 0) {
+        throw notFound('Entity', args.ids.join(', '));
+      }
+      return view;
+    },
+  }),
+  subgraph: t.field({
+    type: GraphView,
+    description:
+      'The entities a filter selects (best connected first) and the relations among them. Generic entities ' +
+      'are left out unless filter.includeGeneric is true.',
+    args: {
+      filter: t.arg({ type: EntityFilterInput }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relations (default: all).' }),
+      limit: t.arg.int({ description: 'Most nodes (default 200, at most the configured maximum).' }),
+    },
+    resolve: (_root, args, context) =>
+      loadSubgraph(
+        context.store,
+        {
+          filter: toEntityFilter(args.filter),
+          relationTypes: (args.relationTypes as RelationType[] | null | undefined) ?? null,
+          limit: checkLimit(args.limit, context, 200),
+        },
+        context.queries,
+      ),
+  }),
+  shortestPath: t.field({
+    type: GraphView,
+    nullable: true,
+    description:
+      'One shortest chain of relations between two entities, either direction, nodes in path order; null ' +
+      'when none is within maxDepth. Generic entities are stepped over unless includeGeneric is true.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxDepth: t.arg.int({ description: 'Longest path to look for (default and maximum: the configured limit).' }),
+      relationTypes: t.arg({ type: [RelationTypeEnum] }),
+      includeGeneric: t.arg.boolean({ defaultValue: false }),
+    },
+    resolve: async (_root, args, context) => {
+      const max = context.config.limits.maxPathDepth;
+      const maxDepth = args.maxDepth ?? max;
+      if (maxDepth < 1 || maxDepth > max) {
+        throw badInput(`maxDepth must be from 1 to ${max}, got ${maxDepth}`, { field: 'maxDepth', max });
+      }
+      const result = await loadShortestPath(
+        context.store,
+        {
+          from: args.from,
+          to: args.to,
+          maxDepth,
+          relationTypes: (args.relationTypes as RelationType[] | null | undefined) ?? null,
+          includeGeneric: args.includeGeneric ?? false,
+        },
+        context.queries,
+      );
+      if (!result.fromExists) throw notFound('Entity', args.from);
+      if (!result.toExists) throw notFound('Entity', args.to);
+      return result.path;
+    },
+  }),
+}));

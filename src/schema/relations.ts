@@ -1,0 +1,266 @@
+import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
+import { createContextCache } from '@pothos/core';
+import DataLoader from 'dataloader';
+import { badInput } from '../errors.js';
+import { RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
+import { loadDocumentTexts, type EntityRecord } from '../store/entities.js';
+import {
+  countRelations,
+  loadRelationPages,
+  type RelationEdgeRecord,
+  type RelationSelection,
+} from '../store/relations.js';
+import { builder } from './builder.js';
+import type { RequestContext } from './context.js';
+import { DocumentNode } from './document.js';
+import { AgencyRef, EntityRef, EntityTypeEnum, EventRef, LawRef, TacticRef, TargetGroupRef } from './entity.js';
+import { checkPageArgs } from './pagination.js';
+
+/**
+ * Relationship connections. Every relation field (typed ones such as `Agency.tactics`, and the
+ * generic `Entity.related`) is a Pothos loadable field with `byPath: true`: all entities at the
+ * same place in a query share one loader and the same arguments, so a level of nesting costs one
+ * Cypher query however many entities it holds. Edges carry the relation's support.
+ */
+
+export const RelationTypeEnum = builder.enumType('RelationType', {
+  description: 'Typed relations between entities (see the ontology for their direction).',
+  values: RELATION_TYPES,
+});
+
+export const RelationDirectionEnum = builder.enumType('RelationDirection', {
+  values: {
+    OUT: { description: 'From the entity to the other one.' },
+    IN: { description: 'From the other entity to this one.' },
+    BOTH: { description: 'Either way.' },
+  } as const,
+});
+
+/** Default page of a relation connection when `first` is not given. */
+export const DEFAULT_RELATION_PAGE = 20;
+
+interface EvidenceShape {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/** Document texts per request, so every evidence sentence of a query costs one round trip per level. */
+const documentTextLoader = createContextCache(
+  (context: RequestContext) =>
+    new DataLoader<string, string | null>(async (ids) => {
+      const texts = await loadDocumentTexts(context.store, ids, context.queries);
+      return ids.map((id) => texts.get(id) ?? null);
+    }),
+);
+
+function parseEvidence(value: string): EvidenceShape | null {
+  // `docId:start:end`, where the document id itself holds a colon (`document:…`).
+  const match = /^(.+):(\d+):(\d+)$/.exec(value);
+  if (!match) return null;
+  return { documentId: match[1]!, start: Number(match[2]), end: Number(match[3]) };
+}
+
+const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
+  description: 'A sentence that supports a relation.',
+  fields: (t) => ({
+    document: t.field({ type: DocumentNode, resolve: (evidence) => evidence.documentId }),
+    start: t.exposeInt('start', { description: 'UTF-16 offset into the document text.' }),
+    end: t.exposeInt('end', { description: 'UTF-16 offset, exclusive.' }),
+    text: t.string({
+      description: 'The sentence itself.',
+      resolve: async (evidence, _args, context) => {
+        const text = await documentTextLoader(context).load(evidence.documentId);
+        return (text ?? '').slice(evidence.start, evidence.end);
+      },
+    }),
+  }),
+});
+
+interface RelationEdgeShape extends RelationEdgeRecord {
+  cursor: string;
+}
+
+interface RelationConnectionShape {
+  ownerId: string;
+  selection: RelationSelection;
+  edges: RelationEdgeShape[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** `totalCount` is asked for less often than edges, so it has its own batched query. */
+const relationCountLoader = createContextCache(
+  (context: RequestContext) =>
+    new DataLoader<{ ownerId: string; selection: RelationSelection }, number, string>(
+      async (keys) => {
+        // Keys at one place in a query share their selection; group anyway, to stay correct.
+        const groups = new Map<string, { selection: RelationSelection; ownerIds: string[] }>();
+        for (const key of keys) {
+          const group = groups.get(selectionKey(key.selection)) ?? { selection: key.selection, ownerIds: [] };
+          group.ownerIds.push(key.ownerId);
+          groups.set(selectionKey(key.selection), group);
+        }
+        const totals = new Map<string, number>();
+        await Promise.all(
+          [...groups.entries()].map(async ([groupKey, group]) => {
+            const counts = await countRelations(context.store, group.ownerIds, group.selection, context.queries);
+            group.ownerIds.forEach((ownerId, index) => totals.set(`${groupKey}|${ownerId}`, counts[index] ?? 0));
+          }),
+        );
+        return keys.map((key) => totals.get(`${selectionKey(key.selection)}|${key.ownerId}`) ?? 0);
+      },
+      { cacheKeyFn: (key) => `${selectionKey(key.selection)}|${key.ownerId}` },
+    ),
+);
+
+function selectionKey(selection: RelationSelection): string {
+  return JSON.stringify([selection.relationTypes, selection.direction, selection.otherTypes]);
+}
+
+/** The connection and edge types for relations whose other end is `nodeRef`. */
+function relationConnection(name: string, nodeRef: any) {
+  const edge = builder.objectRef<RelationEdgeShape>(`${name}RelationEdge`).implement({
+    description: 'One relation, with the documents and sentences that support it.',
+    fields: (t) => ({
+      cursor: t.exposeString('cursor'),
+      node: t.field({ type: nodeRef, resolve: (edge) => edge.node as never }),
+      type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+      direction: t.field({
+        type: RelationDirectionEnum,
+        description: 'OUT when the entity the connection hangs from is the source.',
+        resolve: (edge) => edge.direction,
+      }),
+      weight: t.exposeInt('weight', { description: 'Number of documents that support the relation.' }),
+      documentCount: t.int({ resolve: (edge) => edge.docIds.length }),
+      documents: t.field({
+        type: [DocumentNode],
+        description: 'The supporting documents (those still loaded).',
+        resolve: async (edge, _args, context) => {
+          const documents = await DocumentNode.getDataloader(context).loadMany(edge.docIds);
+          return documents.filter((document) => document !== null && !(document instanceof Error));
+        },
+      }),
+      evidence: t.field({
+        type: [Evidence],
+        description: 'The supporting sentences.',
+        resolve: (edge) => edge.evidence.map(parseEvidence).filter((evidence) => evidence !== null),
+      }),
+    }),
+  });
+  return builder.objectRef<RelationConnectionShape>(`${name}RelationConnection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (connection) => connection.edges }),
+      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
+      totalCount: t.int({
+        description: 'All matching relations, not only this page.',
+        resolve: (connection, _args, context) =>
+          relationCountLoader(context).load({ ownerId: connection.ownerId, selection: connection.selection }),
+      }),
+    }),
+  });
+}
+
+export const EntityRelationConnection = relationConnection('Entity', EntityRef);
+export const AgencyRelationConnection = relationConnection('Agency', AgencyRef);
+export const LawRelationConnection = relationConnection('Law', LawRef);
+export const TacticRelationConnection = relationConnection('Tactic', TacticRef);
+export const TargetGroupRelationConnection = relationConnection('TargetGroup', TargetGroupRef);
+export const EventRelationConnection = relationConnection('Event', EventRef);
+
+/** Reads `first`/`after` into an offset page; only forward paging, which is all a graph needs. */
+function relationPage(args: { first?: number | null; after?: string | null }, context: RequestContext) {
+  checkPageArgs(args, context.config.limits.maxPageSize);
+  let offset = 0;
+  if (args.after) {
+    try {
+      offset = cursorToOffset(args.after) + 1;
+    } catch {
+      throw badInput(`after: ${JSON.stringify(args.after)} is not a cursor of this connection`, { field: 'after' });
+    }
+  }
+  return { offset, limit: args.first ?? DEFAULT_RELATION_PAGE };
+}
+
+async function loadConnections(
+  ownerIds: readonly string[],
+  selection: RelationSelection,
+  args: { first?: number | null; after?: string | null },
+  context: RequestContext,
+): Promise<RelationConnectionShape[]> {
+  const page = relationPage(args, context);
+  const pages = await loadRelationPages(context.store, ownerIds, selection, page, context.queries);
+  return pages.map((result) => {
+    const edges = result.edges.map((edge, index) => ({ ...edge, cursor: offsetToCursor(page.offset + index) }));
+    return {
+      ownerId: result.ownerId,
+      selection,
+      edges,
+      pageInfo: {
+        hasNextPage: result.hasMore,
+        hasPreviousPage: page.offset > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+    };
+  });
+}
+
+export interface TypedRelationSpec {
+  relationType: RelationType;
+  direction: 'OUT' | 'IN';
+  /** Type of the entity at the other end; null: any entity. */
+  otherType: EntityType | null;
+  description: string;
+}
+
+/**
+ * A typed relation field such as `Agency.tactics`: one relation type, one direction, one type
+ * at the other end, as a connection of `connection`.
+ */
+export function typedRelationField(t: any, connection: any, spec: TypedRelationSpec) {
+  const selection: RelationSelection = {
+    relationTypes: [spec.relationType],
+    direction: spec.direction,
+    otherTypes: spec.otherType ? [spec.otherType] : null,
+  };
+  return t.loadable({
+    type: connection,
+    description: spec.description,
+    byPath: true,
+    args: {
+      first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}, at most the configured maximum).` }),
+      after: t.arg.string({ description: 'Cursor of the last edge of the previous page.' }),
+    },
+    load: (ownerIds: string[], context: RequestContext, args: { first?: number | null; after?: string | null }) =>
+      loadConnections(ownerIds, selection, args, context),
+    resolve: (entity: EntityRecord) => entity.id,
+  });
+}
+
+
+builder.interfaceField(EntityRef, 'related', (t) =>
+  t.loadable({
+    type: EntityRelationConnection,
+    description: 'Relations of any type to any entity, filtered: the generic way to walk the graph.',
+    byPath: true,
+    args: {
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relation types (default: all).' }),
+      types: t.arg({ type: [EntityTypeEnum], description: 'Only relations to entities of these types (default: all).' }),
+      direction: t.arg({ type: RelationDirectionEnum, defaultValue: 'BOTH' }),
+      first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}).` }),
+      after: t.arg.string(),
+    },
+    load: (ownerIds: string[], context, args) =>
+      loadConnections(
+        ownerIds,
+        {
+          relationTypes: args.relationTypes ?? null,
+          direction: args.direction ?? 'BOTH',
+          otherTypes: args.types ?? null,
+        },
+        args,
+        context,
+      ),
+    resolve: (entity) => entity.id,
+  }),
+);

@@ -1,0 +1,210 @@
+import type { EntityType } from '../extraction/types.js';
+import type { GraphStore, QueryCounter } from './graph-store.js';
+import { ANY_RELATION, ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './model.js';
+import { int } from './values.js';
+
+/** Characters with a meaning in Lucene's query syntax; user input has them escaped. */
+const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
+
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
+}
+
+/** Lower case, accents folded: what the `standard-folding` analyzer does to indexed text. */
+function fold(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * A Lucene query from what a user typed: every word must match (so "securite d'etat" finds
+ * "Sécurité d'État" but not every "sécurité"), and the last word also matches as a prefix, for
+ * search-as-you-type. Wildcard terms skip the analyzer, so that prefix is folded here. Returns
+ * null when nothing searchable is left.
+ */
+export function toLuceneQuery(input: string): string | null {
+  const words = input
+    .normalize('NFC')
+    .replace(/[’ʼ]/g, "'")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((word) => word.replace(/^'+|'+$/g, ''))
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  const clauses = words.map((word, index) => {
+    // Lower case so that words such as AND or NOT stay words, not operators.
+    const exact = escapeLucene(word.toLowerCase());
+    // A prefix of one or two letters would match half the index.
+    if (index === words.length - 1 && fold(word).length >= 3) return `+(${exact} OR ${escapeLucene(fold(word))}*)`;
+    return `+${exact}`;
+  });
+  return clauses.join(' ');
+}
+
+export interface SearchHitRecord {
+  entity: EntityRecord;
+  score: number;
+}
+
+/** Full-text search over names and aliases (the `entityNames` index), best first. */
+export async function searchEntities(
+  store: GraphStore,
+  input: { query: string; types: readonly EntityType[] | null; limit: number },
+  counter?: QueryCounter,
+): Promise<SearchHitRecord[]> {
+  const lucene = toLuceneQuery(input.query);
+  if (lucene === null) return [];
+  const rows = await store.read(
+    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
+     WHERE $types IS NULL OR node.type IN $types
+     RETURN node ${ENTITY_PROJECTION} AS entity, score
+     ORDER BY score DESC, node.name
+     LIMIT $limit`,
+    { index: ENTITY_NAME_INDEX, lucene, types: input.types, limit: int(input.limit) },
+    counter,
+  );
+  return rows.map((row) => ({ entity: toEntityRecord(row.entity), score: row.score as number }));
+}
+
+export type EntityOrder = 'NAME' | 'DATE_ASC' | 'DATE_DESC' | 'DEGREE' | 'MENTIONS';
+
+export interface EntityFilter {
+  types?: readonly EntityType[] | null;
+  /** Words matched against names and aliases (full-text). */
+  search?: string | null;
+  /** Entities with an alias seen in this language. */
+  language?: string | null;
+  documentId?: string | null;
+  /** Inclusive bounds on the entity's date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); partial dates overlap. */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  includeGeneric?: boolean | null;
+}
+
+/** A partial date's first and last day, as comparable strings (`2024-05` spans `2024-05-01`..`2024-05-31`). */
+export function dateBounds(date: string): { first: string; last: string } {
+  if (date.length === 4) return { first: `${date}-01-01`, last: `${date}-12-31` };
+  if (date.length === 7) return { first: `${date}-01`, last: `${date}-31` };
+  return { first: date, last: date };
+}
+
+/**
+ * The MATCH and WHERE that select the entities of a filter, as `n`. A search goes through the
+ * full-text index first (its hits are few); the other conditions are plain predicates.
+ */
+export function filterClauses(filter: EntityFilter): { match: string; params: Record<string, unknown> } {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  let match = `MATCH (n:${ENTITY_LABEL})`;
+  const lucene = filter.search ? toLuceneQuery(filter.search) : null;
+  if (filter.search && lucene === null) {
+    // Nothing searchable in the input: no entity matches.
+    conditions.push('false');
+  } else if (lucene !== null) {
+    match = `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n`;
+    params.index = ENTITY_NAME_INDEX;
+    params.lucene = lucene;
+  }
+  if (filter.documentId) {
+    match += ` MATCH (:${DOCUMENT_LABEL} {id: $documentId})-[:${MENTIONS}]->(n)`;
+    params.documentId = filter.documentId;
+  }
+  if (filter.types?.length) {
+    conditions.push('n.type IN $types');
+    params.types = filter.types;
+  }
+  if (filter.language) {
+    conditions.push('$language IN coalesce(n.aliasLanguages, [])');
+    params.language = filter.language;
+  }
+  if (filter.dateFrom || filter.dateTo) {
+    conditions.push('n.date IS NOT NULL');
+    // A date overlaps the range when its last day is not before the start and its first day not after the end.
+    const last = `CASE size(n.date) WHEN 4 THEN n.date + '-12-31' WHEN 7 THEN n.date + '-31' ELSE n.date END`;
+    const first = `CASE size(n.date) WHEN 4 THEN n.date + '-01-01' WHEN 7 THEN n.date + '-01' ELSE n.date END`;
+    if (filter.dateFrom) {
+      conditions.push(`${last} >= $dateFrom`);
+      params.dateFrom = dateBounds(filter.dateFrom).first;
+    }
+    if (filter.dateTo) {
+      conditions.push(`${first} <= $dateTo`);
+      params.dateTo = dateBounds(filter.dateTo).last;
+    }
+  }
+  if (filter.includeGeneric === false) conditions.push('NOT coalesce(n.generic, false)');
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  return { match: `${match}${where}`, params };
+}
+
+const ORDER_BY: Record<EntityOrder, { extra: string; order: string }> = {
+  NAME: { extra: '', order: 'n.name, n.id' },
+  DATE_ASC: { extra: '', order: 'n.date IS NULL, n.date, n.id' },
+  DATE_DESC: { extra: '', order: 'n.date IS NULL, n.date DESC, n.id' },
+  DEGREE: { extra: `, COUNT { (n)-[:${ANY_RELATION}]-() } AS rank`, order: 'rank DESC, n.id' },
+  MENTIONS: { extra: `, coalesce(n.mentionCount, 0) AS rank`, order: 'rank DESC, n.id' },
+};
+
+export async function listEntities(
+  store: GraphStore,
+  filter: EntityFilter,
+  orderBy: EntityOrder,
+  page: { offset: number; limit: number },
+  counter?: QueryCounter,
+): Promise<EntityRecord[]> {
+  const { match, params } = filterClauses(filter);
+  const { extra, order } = ORDER_BY[orderBy];
+  const rows = await store.read(
+    `${match}
+     WITH n${extra}
+     ORDER BY ${order}
+     SKIP $offset LIMIT $limit
+     RETURN n ${ENTITY_PROJECTION} AS entity`,
+    { ...params, offset: int(page.offset), limit: int(page.limit) },
+    counter,
+  );
+  return rows.map((row) => toEntityRecord(row.entity));
+}
+
+export async function countEntities(store: GraphStore, filter: EntityFilter, counter?: QueryCounter): Promise<number> {
+  const { match, params } = filterClauses(filter);
+  const rows = await store.read(`${match} RETURN count(n) AS total`, params, counter);
+  return (rows[0]?.total as number | undefined) ?? 0;
+}
+
+/**
+ * Events in date order (undated ones are left out: a timeline needs a date), optionally only
+ * those related to one entity by any relation, either way.
+ */
+export async function loadTimeline(
+  store: GraphStore,
+  input: { from: string | null; to: string | null; entityId: string | null; limit: number },
+  counter?: QueryCounter,
+): Promise<EntityRecord[]> {
+  const conditions = ['e.date IS NOT NULL'];
+  const params: Record<string, unknown> = { limit: int(input.limit) };
+  if (input.from) {
+    conditions.push(
+      `CASE size(e.date) WHEN 4 THEN e.date + '-12-31' WHEN 7 THEN e.date + '-31' ELSE e.date END >= $from`,
+    );
+    params.from = dateBounds(input.from).first;
+  }
+  if (input.to) {
+    conditions.push(`CASE size(e.date) WHEN 4 THEN e.date + '-01-01' WHEN 7 THEN e.date + '-01' ELSE e.date END <= $to`);
+    params.to = dateBounds(input.to).last;
+  }
+  let match = `MATCH (e:Event)`;
+  if (input.entityId) {
+    match = `MATCH (:${ENTITY_LABEL} {id: $entityId})-[:${ANY_RELATION}]-(e:Event) WITH DISTINCT e`;
+    params.entityId = input.entityId;
+  }
+  const rows = await store.read(
+    `${match}
+     WITH e WHERE ${conditions.join(' AND ')}
+     RETURN e ${ENTITY_PROJECTION} AS entity
+     ORDER BY e.date, e.id
+     LIMIT $limit`,
+    params,
+    counter,
+  );
+  return rows.map((row) => toEntityRecord(row.entity));
+}
