@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { removeFixture, writeFixture, type FixtureEntity, type FixtureRelation } from '../support/fixture-graph.js';
+import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
+
+/**
+ * "No N+1", asserted: a query nested d levels deep makes at most d + 1 Cypher round trips,
+ * whether its lists hold 1, 10 or 100 items. The count comes from the request's own counter
+ * (context.queries, exposed with QUERY_STATS=true), and is checked against every call that
+ * reached GraphStore.read, so a read that forgot to pass the counter would show up too.
+ */
+
+const tag = uniqueTag('rt');
+const SIZE = 100;
+const agency = (i: number) => `agency:${tag}-a${i}`;
+const tactic = (i: number) => `tactic:${tag}-t${i}`;
+const group = (i: number) => `target-group:${tag}-g${i}`;
+const doc = `document:${tag}-d`;
+
+// Agency i uses tactic i; tactic i targets groups i and i+1; agencies i and i+1 warn group i.
+const entities: FixtureEntity[] = [];
+const relations: FixtureRelation[] = [];
+for (let i = 0; i < SIZE; i += 1) {
+  entities.push(
+    { id: agency(i), type: 'Agency', name: `Agency ${i} ${tag}` },
+    { id: tactic(i), type: 'Tactic', name: `Tactic ${i} ${tag}` },
+    { id: group(i), type: 'TargetGroup', name: `Group ${i} ${tag}` },
+  );
+  const evidence = [`${doc}:0:10`];
+  relations.push(
+    { type: 'USES', source: agency(i), target: tactic(i), docIds: [doc], evidence },
+    { type: 'TARGETS', source: tactic(i), target: group(i), docIds: [doc], evidence },
+    { type: 'TARGETS', source: tactic(i), target: group((i + 1) % SIZE), docIds: [doc], evidence },
+    { type: 'WARNS', source: agency(i), target: group(i), docIds: [doc], evidence },
+    { type: 'WARNS', source: agency((i + 1) % SIZE), target: group(i), docIds: [doc], evidence },
+  );
+}
+
+// Depth 1: the root list. Each further level is one relation connection deeper.
+const Depth1 = graphql(`
+  query RoundTripDepth1($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on Agency {
+        name
+        type
+        aliases {
+          name
+        }
+      }
+    }
+  }
+`);
+
+const Depth2 = graphql(`
+  query RoundTripDepth2($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on Agency {
+        name
+        tactics {
+          totalCount
+          edges {
+            weight
+            node {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Depth3 = graphql(`
+  query RoundTripDepth3($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on Agency {
+        tactics {
+          edges {
+            node {
+              id
+              targets {
+                edges {
+                  weight
+                  node {
+                    id
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Depth4 = graphql(`
+  query RoundTripDepth4($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      id
+      ... on Agency {
+        tactics {
+          edges {
+            node {
+              id
+              targets {
+                edges {
+                  node {
+                    id
+                    warnedBy {
+                      edges {
+                        weight
+                        node {
+                          id
+                          name
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+// The same depth through the Entity interface: `entity` and the generic `related`.
+const RelatedDepth3 = graphql(`
+  query RoundTripRelatedDepth3($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Entity {
+        id
+        related(types: [Tactic]) {
+          edges {
+            node {
+              id
+              related(types: [TargetGroup]) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+describe('Cypher round trips per request', () => {
+  let app: TestApp;
+  let storeReads = 0;
+
+  beforeAll(async () => {
+    app = await createTestApp({ QUERY_STATS: 'true' });
+    await writeFixture(app.store, { entities, relations });
+    const read = app.store.read.bind(app.store);
+    app.store.read = (...args) => {
+      storeReads += 1;
+      return read(...args);
+    };
+  });
+
+  afterAll(async () => {
+    await removeFixture(app.store, tag);
+    await app.close();
+  });
+
+  async function roundTrips(operation: Parameters<typeof execute>[1], size: number) {
+    const ids = Array.from({ length: size }, (_, i) => agency(i));
+    const readsBefore = storeReads;
+    const result = await execute(app.yoga, operation as typeof Depth1, { ids });
+    expect(result.errors).toBeUndefined();
+    const counted = (result as { extensions?: { queryStats?: { cypherRoundTrips?: number } } }).extensions?.queryStats
+      ?.cypherRoundTrips;
+    // Every read went through the request's counter.
+    expect(counted).toBe(storeReads - readsBefore);
+    return { counted: counted!, data: result.data as any };
+  }
+
+  const cases = [
+    { depth: 1, operation: Depth1 },
+    { depth: 2, operation: Depth2 },
+    { depth: 3, operation: Depth3 },
+    { depth: 4, operation: Depth4 },
+    { depth: 3, operation: RelatedDepth3 },
+  ];
+
+  for (const { depth, operation } of cases) {
+    const name = (operation as any).definitions[0].name.value as string;
+    it(`${name}: at most ${depth + 1} round trips for 1, 10 and 100 items per list`, async () => {
+      const counts: number[] = [];
+      for (const size of [1, 10, SIZE]) {
+        const { counted, data } = await roundTrips(operation, size);
+        expect(data.nodes).toHaveLength(size);
+        expect(counted).toBeLessThanOrEqual(depth + 1);
+        counts.push(counted);
+      }
+      // The count does not grow with the lists.
+      expect(new Set(counts).size).toBe(1);
+      process.stderr.write(`${name}: ${counts.join(", ")} round trips for 1, 10, ${SIZE} items\n`);
+    });
+  }
+
+  it('returns the whole fixture at depth 4 with 100 agencies (so the batches really held every item)', async () => {
+    const { data } = await roundTrips(Depth4, SIZE);
+    let warnedByEdges = 0;
+    for (const node of data.nodes) {
+      for (const tacticEdge of node.tactics.edges) {
+        for (const targetEdge of tacticEdge.node.targets.edges) {
+          const warners = targetEdge.node.warnedBy.edges.map((edge: any) => edge.node.id).sort();
+          const groupId: string = targetEdge.node.id;
+          const g = Number(groupId.slice(groupId.lastIndexOf('-g') + 2));
+          expect(warners).toEqual([agency(g), agency((g + 1) % SIZE)].sort());
+          warnedByEdges += warners.length;
+        }
+      }
+    }
+    // 100 agencies x 1 tactic x 2 targets x 2 warners.
+    expect(warnedByEdges).toBe(SIZE * 2 * 2);
+  });
+});
