@@ -86,7 +86,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   const drafts: Draft[] = [];
   let lastIssuer: DocEntity | null = null;
   const seenKinds = new Set<string>();
-  for (const trig of triggers) {
+  // Strong triggers found the events; weak ones ("warned", "the campaign") then join them.
+  const ordered = [...triggers.filter((t) => !t.weak), ...triggers.filter((t) => t.weak)];
+  for (const trig of ordered) {
     const inSentence = bySentence.get(trig.sentence) ?? [];
     const agencies = inSentence.filter((m) => m.ref.type === 'Agency');
     let actor: DocEntity | null = null;
@@ -121,8 +123,8 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     // the same date, or where one of the two dates is missing or only loosely attached.
     const sameSubject = (d: Draft) => d.rule.kind === trig.rule.kind && (trig.rule.actorRole !== 'law' || d.actor === actor);
     const same = trig.weak
-      ? drafts.find(sameSubject)
-      : drafts.find((d) => sameSubject(d) && (d.date === date || !date || !d.date || soft || d.soft));
+      ? drafts.find(sameSubject) ?? drafts.find((d) => d.rule.actorRole === 'issuer' && trig.rule.actorRole === 'issuer')
+      : drafts.find((d) => sameSubject(d) && (d.date === date || !date || !d.date || soft !== d.soft));
     if (same) {
       same.triggers.push(trig);
       if ((!same.date || (same.soft && !soft)) && date) { same.date = date; same.precision = precision; same.soft = soft; }

@@ -10,6 +10,7 @@ import { GRAMMARS } from './grammar/index.js';
 import { EVENT_RULES, type EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
+import { foldText } from './text/fold.js';
 import type { DatePrecision } from './types.js';
 
 export interface EventTrigger {
@@ -35,6 +36,8 @@ export interface FoundEvent {
 }
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
+const SPAN_STOPS = new Set(GRAMMARS.flatMap((g) => g.eventSpanStops).map((w) => foldText(w)));
+const MAX_OBJECT_TOKENS = 8;
 interface TriggerPayload { rule: EventRule; weak: boolean }
 const compiled = new Map<string, PatternSet<TriggerPayload>>();
 
@@ -90,6 +93,15 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
           if (d.endToken > endToken) endToken = d.endToken;
           break;
         }
+      }
+      if (!date && rule.extendOverObject) {
+        let k = endToken;
+        while (k < s.endToken && k - endToken < MAX_OBJECT_TOKENS) {
+          const t = doc.tokens[k]!;
+          if (t.kind === 'punct' || SPAN_STOPS.has(t.norm)) break;
+          k++;
+        }
+        endToken = k;
       }
       const softDate = !date;
       if (!date) date = nearestDate(dates, m.firstToken);

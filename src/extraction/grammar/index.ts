@@ -27,6 +27,8 @@ export interface GrammarData {
   ordinalDaySuffixes: string[];
   yearPrepositions: string[];
   futureMarkers: string[];
+  /** Words where an event mention stops when it runs on over its object. */
+  eventSpanStops: string[];
   relativeDates: RelativeDateRule[];
 }
 

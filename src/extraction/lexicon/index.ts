@@ -54,6 +54,8 @@ export interface EventRule {
   triggers: LanguagePatterns;
   /** Words that mention an event of this kind without starting a new one ("the campaign", "warned"): they join the document's event of that kind, or make one if there is none. */
   weakTriggers?: LanguagePatterns;
+  /** Arrests, charges, trials: the mention runs on over the object and place ("arrested two men in X"). */
+  extendOverObject?: boolean;
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
