@@ -10,7 +10,8 @@
  *
  * Environment: NEO4J_LOCAL_PORT (default Bolt port, 7687), NEO4J_HEAP (JVM -Xmx,
  * default 2g), NEO4J_PAGECACHE (default 512m), NEO4J_TX_TIMEOUT (default transaction
- * timeout, default 60s; a driver's per-transaction `timeout` overrides it).
+ * timeout, default 60s; a driver's per-transaction `timeout` overrides it),
+ * NEO4J_START_TIMEOUT_MS (how long to wait for READY, default 180000).
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -47,7 +48,8 @@ const DEFAULT_DATA_DIR = join(CACHE_DIR, 'data');
 
 const HOST = '127.0.0.1';
 const READY_RE = /^NEO4J_READY (bolt:\/\/\S+)\s*$/;
-const START_TIMEOUT_MS = 120_000;
+/** Generous: on a busy 2-core machine a start was seen taking ~100 s. */
+const START_TIMEOUT_MS = Number(process.env.NEO4J_START_TIMEOUT_MS) || 180_000;
 const STOP_KILL_AFTER_MS = 20_000;
 const LOG_TAIL_LINES = 60;
 
@@ -231,7 +233,7 @@ function waitForExit(child: ChildProcessWithoutNullStreams): Promise<void> {
 
 /**
  * Starts Neo4j and resolves once Bolt accepts connections. Rejects (with the tail of
- * Neo4j's output) if the JVM exits first or is not ready within 120 s.
+ * Neo4j's output) if the JVM exits first or is not ready in time (180 s by default).
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<LocalNeo4j> {
   const onLog = options.onLog ?? defaultLog;
