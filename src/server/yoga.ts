@@ -20,8 +20,10 @@ import { EXAMPLE_QUERY } from './example-query.js';
 
 /** Expected errors keep their message and get a code; anything else is masked and logged. */
 function toClientError(error: unknown, services: AppServices): GraphQLError | null {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const path = error instanceof GraphQLError ? error.path : undefined;
+  // Duck-typed: under vitest the executor's GraphQLError class can be another copy of graphql's.
+  const wrapped = error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
+  const original = wrapped ? ((error as GraphQLError).originalError ?? error) : error;
+  const path = wrapped ? (error as GraphQLError).path : undefined;
   if (original instanceof AppError) {
     if (original.code === 'DATABASE_UNAVAILABLE') services.logger.warn({ err: original.cause }, 'database unavailable');
     return new GraphQLError(original.message, {
