@@ -12,7 +12,7 @@ const config: CodegenConfig = {
     'tests/gql/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, skipTypename: true },
+      config: { useTypeImports: true, enumsAsTypes: true, skipTypename: true, importExtension: '.js' },
     },
   },
 };

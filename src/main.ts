@@ -1,10 +1,9 @@
+import { openDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ruleBasedExtractor } from './extraction/index.js';
 import { seedIfEmpty } from './ingestion/seed.js';
+import { ExtractionPool } from './ingestion/extraction-pool.js';
 import { createLogger } from './logger.js';
-import { connectGraphStore, type GraphStore } from './store/graph-store.js';
-import { startLocalNeo4j, type LocalNeo4j } from './store/local-neo4j.js';
-import { applySchema } from './store/schema-setup.js';
 import { closeServer, listen } from './server/server.js';
 import { createApp } from './server/yoga.js';
 
@@ -31,35 +30,21 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  let uri: string;
-  let local: LocalNeo4j | null = null;
-  if (config.neo4j) {
-    uri = config.neo4j.uri;
-  } else {
-    logger.info('NEO4J_URI is not set: starting the built-in Neo4j');
-    local = await startLocalNeo4j({ port: config.localNeo4jPort, onLog: (line) => logger.debug({ neo4j: line }) });
-    stops.push(() => local!.stop());
-    uri = local.uri;
-  }
+  const database = await openDatabase(config, logger);
+  stops.push(() => database.close());
+  const { store, uri, local } = database;
 
-  const store: GraphStore = await connectWithRetry(
-    () =>
-      connectGraphStore({
-        uri,
-        username: config.neo4j?.username,
-        password: config.neo4j?.password,
-        database: config.neo4jDatabase,
-        readTimeoutMs: config.readTimeoutMs,
-        writeTimeoutMs: config.writeTimeoutMs,
-      }),
-    (attempt, err) => logger.warn({ attempt, err: String(err) }, `waiting for Neo4j at ${uri}`),
-  );
-  stops.push(() => store.close());
-  await applySchema(store);
+  // Extraction is CPU work: it runs in worker threads so requests keep being served meanwhile.
+  const extractor = new ExtractionPool({
+    name: ruleBasedExtractor.name,
+    version: ruleBasedExtractor.version,
+    maxChars: config.maxDocumentChars,
+  });
+  stops.push(() => extractor.close());
 
-  const services = { config, store, logger, extractor: ruleBasedExtractor };
+  const services = { config, store, logger, extractor };
   if (config.seedOnStart) {
-    const seeded = await seedIfEmpty(store, { maxDocumentChars: config.maxDocumentChars, extractor: ruleBasedExtractor }, logger);
+    const seeded = await seedIfEmpty(store, { maxDocumentChars: config.maxDocumentChars, extractor }, logger);
     if (seeded > 0) logger.info({ documents: seeded }, 'loaded the seed documents into the empty database');
   }
 
@@ -73,22 +58,6 @@ async function main(): Promise<void> {
       `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.dataDir})` : ''}\n` +
       `Press Ctrl-C to stop.\n\n`,
   );
-}
-
-async function connectWithRetry<T>(
-  connect: () => Promise<T>,
-  onRetry: (attempt: number, err: unknown) => void,
-  attempts = 30,
-): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await connect();
-    } catch (err) {
-      if (attempt >= attempts) throw err;
-      onRetry(attempt, err);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,52 +1,239 @@
-import type { Extractor } from '../extraction/types.js';
-import type { GraphStore, QueryCounter } from '../store/graph-store.js';
-import { DOCUMENT_LABEL } from '../store/model.js';
+import type { EntityType, ExtractionResult, Extractor, RelationType } from '../extraction/types.js';
+import {
+  collectUnsupported,
+  findEntitiesByNames,
+  lookupEntities,
+  mergeDocuments,
+  prepareGraph,
+  redirectExtraction,
+  stripDocumentSupport,
+  updateDocumentVersion,
+  writeGraph,
+  type DocumentProps,
+} from '../store/document-writes.js';
 import { loadDocuments, type DocumentRecord } from '../store/documents.js';
+import type { GraphStore, QueryCounter, WriteTransaction } from '../store/graph-store.js';
+import { combineExtractions, validateAnnotations, type AnnotationsInput } from './annotations.js';
 import { validateDocumentInput, type DocumentInput } from './document-input.js';
+import { matchKey } from './match-keys.js';
+import { isNewerExtractorVersion } from './versions.js';
 
 export interface IngestOptions {
   maxDocumentChars: number;
+  /** The built-in (or any) extractor; without one only the annotations are written. */
   extractor?: Extractor;
+  /** False: write the annotations only, without running the extractor. Default true. */
+  useExtractor?: boolean;
+  /** Compute the whole answer inside a transaction, then roll it back. */
+  dryRun?: boolean;
+}
+
+export interface IngestInput extends DocumentInput {
+  annotations?: AnnotationsInput | null;
+}
+
+export type WriteStatus = 'CREATED' | 'MATCHED';
+export type DocumentStatus = 'CREATED' | 'UNCHANGED' | 'REPLACED';
+
+export interface IngestedEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  status: WriteStatus;
+  /** Ids this document gave the entity that landed on it (a redirect, or a shared name). */
+  resolvedFrom: string[];
+}
+
+export interface IngestedRelation {
+  type: RelationType;
+  source: string;
+  target: string;
+  status: WriteStatus;
 }
 
 export interface IngestResult {
   document: DocumentRecord;
-  /** False when the same text was loaded before: nothing was written. */
+  /** True when the document was new. */
   created: boolean;
+  status: DocumentStatus;
+  dryRun: boolean;
+  entities: IngestedEntity[];
+  relations: IngestedRelation[];
+  warnings: string[];
 }
 
+/** Thrown inside the transaction of a dry run so that it rolls back; carries the answer out. */
+class DryRunRollback extends Error {
+  constructor(readonly result: IngestResult) {
+    super('dry run: rolled back');
+  }
+}
+
+const ANNOTATIONS_VERSION = 'annotations';
+
 /**
- * Stores a document keyed by the hash of its text. Loading the same text again writes nothing.
+ * Loads one document: validates it, runs the extractor (outside the transaction, since it is
+ * CPU work), then in ONE write transaction writes the document, resolves its entities against
+ * the graph (redirects, ids, shared names) and writes entities, mentions and relations with a
+ * bounded number of batched statements. The same text with the same extractor version changes
+ * nothing; with a newer version the document's part is replaced.
  */
 export async function ingestDocument(
   store: GraphStore,
-  input: DocumentInput,
+  input: IngestInput,
   options: IngestOptions,
   counter?: QueryCounter,
 ): Promise<IngestResult> {
   const doc = validateDocumentInput(input, options.maxDocumentChars);
-  const created = await store.write(async (tx) => {
-    const rows = await tx.run(
-      `MERGE (d:${DOCUMENT_LABEL} {id: $id})
-       ON CREATE SET d.title = $title, d.sourceUrl = $sourceUrl, d.language = $language,
-         d.publishedAt = $publishedAt, d.contentHash = $contentHash, d.text = $text,
-         d.charCount = size($text), d.ingestedAt = datetime(), d.created = true
-       WITH d, coalesce(d.created, false) AS created
-       REMOVE d.created
-       RETURN created`,
-      {
-        id: doc.id,
-        title: doc.title,
-        sourceUrl: doc.sourceUrl,
-        language: doc.language,
-        publishedAt: doc.publishedAt,
-        contentHash: doc.id.slice('document:'.length),
-        text: doc.text,
-      },
-    );
-    return rows[0]?.created === true;
-  }, counter);
-  const [document] = await loadDocuments(store, [doc.id], counter);
-  if (!document) throw new Error(`document ${doc.id} vanished right after it was written`);
-  return { document, created };
+  const annotations = input.annotations ? validateAnnotations(input.annotations, input.text, doc.text) : null;
+  const extractor = options.useExtractor === false ? undefined : options.extractor;
+  const version = versionOf(extractor, annotations !== null);
+  const dryRun = options.dryRun ?? false;
+
+  // A replay is the common case of a second load: answer it without extracting anything.
+  const [existing] = await loadDocuments(store, [doc.id], counter);
+  if (existing && !isNewerExtractorVersion(version, existing.extractorVersion)) return unchanged(existing, dryRun);
+
+  let extraction: ExtractionResult = { language: doc.language ?? 'und', entities: [], relations: [] };
+  if (extractor) {
+    extraction = await extractor.extract({
+      text: doc.text,
+      language: doc.language ?? undefined,
+      publishedAt: doc.publishedAt ?? undefined,
+    });
+  }
+  if (annotations) extraction = combineExtractions(extraction, annotations);
+  const warnings = [...(extraction.warnings ?? [])];
+  extraction = dropDanglingRelations(extraction, warnings);
+
+  const language = doc.language ?? (extraction.language && extraction.language !== 'und' ? extraction.language : null);
+  const props: DocumentProps = {
+    ...doc,
+    language,
+    contentHash: doc.id.slice('document:'.length),
+    charCount: doc.text.length,
+    extractorVersion: version,
+  };
+
+  const work = async (tx: WriteTransaction): Promise<IngestResult> => {
+    const [merged] = await mergeDocuments(tx, [props]);
+    if (!merged) throw new Error(`document ${doc.id} was not written`);
+    let status: DocumentStatus = 'CREATED';
+    let touched: string[] = [];
+    if (!merged.created) {
+      // Another load of the same text may have committed since the check above.
+      if (!isNewerExtractorVersion(version, merged.record.extractorVersion)) return unchanged(merged.record, dryRun);
+      status = 'REPLACED';
+      touched = (await stripDocumentSupport(tx, doc.id)).entityIds;
+    }
+    const targets = await resolveEntities(tx, extraction, warnings);
+    const resolved = redirectExtraction(extraction, targets);
+    const written = await writeGraph(tx, prepareGraph([{ document: props, extraction: resolved }]));
+    let record = merged.record;
+    if (status === 'REPLACED') {
+      record = (await updateDocumentVersion(tx, doc.id, version, language)) ?? record;
+      await collectUnsupported(tx, touched);
+    }
+    const resolvedFrom = new Map<string, string[]>();
+    for (const [from, to] of targets) {
+      if (from !== to) resolvedFrom.set(to, [...(resolvedFrom.get(to) ?? []), from]);
+    }
+    return {
+      document: record,
+      created: status === 'CREATED',
+      status,
+      dryRun,
+      entities: written.entities.map((entity) => ({
+        id: entity.id,
+        type: entity.type,
+        name: entity.name,
+        status: entity.created ? 'CREATED' : 'MATCHED',
+        resolvedFrom: resolvedFrom.get(entity.id) ?? [],
+      })),
+      relations: written.relations.map((relation) => ({
+        type: relation.type,
+        source: relation.source,
+        target: relation.target,
+        status: relation.created ? 'CREATED' : 'MATCHED',
+      })),
+      warnings,
+    };
+  };
+
+  if (!dryRun) return store.write(work, counter);
+  try {
+    await store.write(async (tx) => {
+      throw new DryRunRollback(await work(tx));
+    }, counter);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+  throw new Error('dry run did not roll back');
+}
+
+function versionOf(extractor: Extractor | undefined, annotated: boolean): string {
+  if (!extractor) return ANNOTATIONS_VERSION;
+  return annotated ? `${extractor.version}+${ANNOTATIONS_VERSION}` : extractor.version;
+}
+
+function unchanged(document: DocumentRecord, dryRun: boolean): IngestResult {
+  return {
+    document,
+    created: false,
+    status: 'UNCHANGED',
+    dryRun,
+    entities: [],
+    relations: [],
+    warnings: [
+      `this text was loaded before (${document.id}, extractor ${document.extractorVersion ?? 'none'}): nothing changed`,
+    ],
+  };
+}
+
+/** The extractor's relations must join its own entities; any other is dropped with a warning. */
+function dropDanglingRelations(extraction: ExtractionResult, warnings: string[]): ExtractionResult {
+  const ids = new Set(extraction.entities.map((entity) => entity.id));
+  const relations = extraction.relations.filter((relation) => {
+    const keep = ids.has(relation.source) && ids.has(relation.target) && relation.source !== relation.target;
+    if (!keep) warnings.push(`dropped ${relation.type} ${relation.source} -> ${relation.target}: not between two entities of this document`);
+    return keep;
+  });
+  return { ...extraction, relations };
+}
+
+/**
+ * Where each extracted entity lands: a redirect's target, the node with its id, or else the one
+ * existing node of its type that shares one of its names (any language, alias, acronym).
+ * Events are matched by id only: their ids already encode kind, actor and date, and a shared
+ * generic name ("warning") must not join two events.
+ */
+async function resolveEntities(
+  tx: WriteTransaction,
+  extraction: ExtractionResult,
+  warnings: string[],
+): Promise<Map<string, string>> {
+  const lookups = await lookupEntities(
+    tx,
+    extraction.entities.map((entity) => entity.id),
+  );
+  const targets = new Map<string, string>();
+  const candidates = [];
+  for (const entity of extraction.entities) {
+    const lookup = lookups.get(entity.id) ?? { target: entity.id, exists: false };
+    targets.set(entity.id, lookup.target);
+    if (!lookup.exists && entity.type !== 'Event' && !entity.generic) {
+      const keys = [...new Set([entity.name, ...entity.aliases].map(matchKey).filter((key) => key.length > 0))];
+      candidates.push({ id: entity.id, type: entity.type, keys });
+    }
+  }
+  const matches = await findEntitiesByNames(tx, candidates);
+  for (const [id, found] of matches) {
+    if (found.length === 1) {
+      targets.set(id, found[0]!);
+    } else if (found.length > 1) {
+      warnings.push(`${id} shares a name with several entities (${found.join(', ')}); kept apart`);
+    }
+  }
+  return targets;
 }

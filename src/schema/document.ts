@@ -1,9 +1,7 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { ingestDocument, type IngestResult } from '../ingestion/ingest-document.js';
 import { countDocuments, listDocuments, loadDocumentText, loadDocuments, type DocumentRecord } from '../store/documents.js';
 import { builder } from './builder.js';
 import { checkPageArgs } from './pagination.js';
-import { requireWriteAccess } from './auth.js';
 
 export const DocumentNode = builder.loadableNode('Document', {
   description: 'A loaded text with its metadata. Its id is `document:` and 16 hex digits of its content hash.',
@@ -54,35 +52,4 @@ builder.queryFields((t) => ({
       }),
     },
   ),
-}));
-
-const IngestDocumentInput = builder.inputType('IngestDocumentInput', {
-  fields: (t) => ({
-    text: t.string({ required: true }),
-    title: t.string(),
-    sourceUrl: t.string(),
-    language: t.string({ description: 'ISO 639-1 code; detected when omitted.' }),
-    publishedAt: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it.' }),
-  }),
-});
-
-const IngestDocumentPayload = builder.objectRef<IngestResult>('IngestDocumentPayload').implement({
-  fields: (t) => ({
-    created: t.exposeBoolean('created', {
-      description: 'False when the same text had been loaded before: nothing was written.',
-    }),
-    document: t.field({ type: DocumentNode, resolve: (payload) => payload.document }),
-  }),
-});
-
-builder.mutationFields((t) => ({
-  ingestDocument: t.field({
-    type: IngestDocumentPayload,
-    args: { input: t.arg({ type: IngestDocumentInput, required: true }) },
-    description: 'Loads one document. The same text again changes nothing.',
-    resolve: async (_root, { input }, context) => {
-      requireWriteAccess(context);
-      return ingestDocument(context.store, input, { maxDocumentChars: context.config.maxDocumentChars }, context.queries);
-    },
-  }),
 }));

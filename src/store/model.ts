@@ -6,11 +6,15 @@ import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from
  * the input was checked against it.
  *
  * - Entities: `(:Entity:<Type> {id, type, name, nameCurated, aliases, aliasLanguages,
- *   aliasesCurated, searchText, generic, date, datePrecision, mentionCount})`. `aliases` and
- *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index.
+ *   aliasesCurated, searchText, generic, date, datePrecision, mentionCount, matchKeys})`. `aliases` and
+ *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index; `matchKeys`
+ *   holds the folded form of the name and each alias (ingestion/match-keys.ts), what a later
+ *   document's names are matched against; `mentionCount` is the number of mention spans over all
+ *   documents.
  * - Documents: `(:Document {id, title, sourceUrl, language, publishedAt, contentHash, text,
  *   extractorVersion, ingestedAt, charCount})`.
- * - Mentions: `(:Document)-[:MENTIONS {spans: ["start:end", ...]}]->(entity)`.
+ * - Mentions: `(:Document)-[:MENTIONS {spans: ["start:end", ...]}]->(entity)`. Every entity a
+ *   document supports has one (spans may be empty), so its support is found from the document.
  * - Relations: one relationship per (type, source, target) with `docIds`, `evidence`
  *   (`docId:start:end`) and `weight` (number of supporting documents).
  * - Merged ids: `(:Redirect {id, target})`, left by mergeEntities.

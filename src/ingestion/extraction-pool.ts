@@ -1,0 +1,152 @@
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../errors.js';
+import {
+  ExtractionInputError,
+  type ExtractionErrorCode,
+  type ExtractionInput,
+  type ExtractionResult,
+  type Extractor,
+} from '../extraction/types.js';
+import type { ExtractionRequest } from './extraction-worker.js';
+
+export interface ExtractionPoolOptions {
+  /** Recorded on documents: the name and version of the extractor the workers run. */
+  name: string;
+  version: string;
+  /** Worker threads; default: one less than the cores, at least 1, at most 4. */
+  size?: number;
+  /** A document whose extraction takes longer fails with TIMEOUT (and its worker is replaced). */
+  timeoutMs?: number;
+  /** Longer texts are refused before they reach a worker. */
+  maxChars: number;
+}
+
+interface Task {
+  request: ExtractionRequest;
+  resolve(result: ExtractionResult): void;
+  reject(error: unknown): void;
+}
+
+interface WorkerReply {
+  id: number;
+  result?: ExtractionResult;
+  error?: { message: string; inputCode: ExtractionErrorCode | null };
+}
+
+// Under tsx or vitest this module is TypeScript, and so is the worker: it needs tsx's loader.
+const WORKER_URL = new URL(`./extraction-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const WORKER_EXEC_ARGV = WORKER_URL.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+
+/**
+ * Runs the built-in extractor off the request path, in a small pool of worker threads: a long
+ * document keeps one worker busy while requests keep being served. Each extraction is bounded
+ * by the input size and a time limit; a worker that overruns is terminated and replaced.
+ */
+export class ExtractionPool implements Extractor {
+  readonly name: string;
+  readonly version: string;
+  private readonly size: number;
+  private readonly timeoutMs: number;
+  private readonly maxChars: number;
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, { task: Task; timer: NodeJS.Timeout }>();
+  private readonly queue: Task[] = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: ExtractionPoolOptions) {
+    this.name = options.name;
+    this.version = options.version;
+    this.size = options.size ?? Math.min(4, Math.max(1, availableParallelism() - 1));
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxChars = options.maxChars;
+  }
+
+  extract(input: ExtractionInput): Promise<ExtractionResult> {
+    if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
+    if (input.text.length > this.maxChars) {
+      return Promise.reject(
+        new ExtractionInputError('TEXT_TOO_LARGE', `text is ${input.text.length} characters long; the limit is ${this.maxChars}`),
+      );
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request: { id: this.nextId++, input }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Terminates every worker; queued extractions fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const task of this.queue.splice(0)) task.reject(new Error('the extraction pool was closed'));
+    const workers = [...this.idle.splice(0), ...this.busy.keys()];
+    for (const { task, timer } of this.busy.values()) {
+      clearTimeout(timer);
+      task.reject(new Error('the extraction pool was closed'));
+    }
+    this.busy.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let worker = this.idle.pop();
+      if (!worker && this.idle.length + this.busy.size < this.size) worker = this.spawn();
+      if (!worker) return;
+      const task = this.queue.shift()!;
+      const timer = setTimeout(() => this.timeOut(worker!), this.timeoutMs);
+      this.busy.set(worker, { task, timer });
+      worker.ref();
+      worker.postMessage(task.request);
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL, { execArgv: WORKER_EXEC_ARGV });
+    worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
+    worker.on('error', (error) => this.fail(worker, error));
+    worker.on('exit', (code) => {
+      if (this.busy.has(worker)) this.fail(worker, new Error(`extraction worker exited with code ${code}`));
+    });
+    return worker;
+  }
+
+  private settle(worker: Worker, reply: WorkerReply): void {
+    const running = this.busy.get(worker);
+    if (!running || running.task.request.id !== reply.id) return;
+    clearTimeout(running.timer);
+    this.busy.delete(worker);
+    worker.unref();
+    this.idle.push(worker);
+    if (reply.error) {
+      const { message, inputCode } = reply.error;
+      running.task.reject(inputCode ? new ExtractionInputError(inputCode, message) : new Error(`extraction failed: ${message}`));
+    } else {
+      running.task.resolve(reply.result!);
+    }
+    this.dispatch();
+  }
+
+  private fail(worker: Worker, error: unknown): void {
+    const running = this.busy.get(worker);
+    this.busy.delete(worker);
+    const index = this.idle.indexOf(worker);
+    if (index >= 0) this.idle.splice(index, 1);
+    if (running) {
+      clearTimeout(running.timer);
+      running.task.reject(error);
+    }
+    void worker.terminate();
+    if (!this.closed) this.dispatch();
+  }
+
+  private timeOut(worker: Worker): void {
+    this.fail(
+      worker,
+      new AppError('TIMEOUT', `extraction took longer than ${this.timeoutMs} ms and was stopped; try a shorter text`),
+    );
+  }
+}

@@ -1,0 +1,240 @@
+import { AppError, badInput } from '../errors.js';
+import { ExtractionInputError } from '../extraction/types.js';
+import {
+  ingestDocument,
+  type IngestedEntity,
+  type IngestedRelation,
+  type IngestInput,
+  type IngestResult,
+} from '../ingestion/ingest-document.js';
+import { requireWriteAccess } from './auth.js';
+import { builder } from './builder.js';
+import type { RequestContext } from './context.js';
+import { DocumentNode } from './document.js';
+
+/** How many documents one ingestDocuments call takes; larger loads go through the CLI. */
+export const MAX_DOCUMENTS_PER_CALL = 100;
+/** How many of them are extracted and written at once. */
+const BULK_CONCURRENCY = 2;
+
+const MentionInput = builder.inputType('AnnotatedMentionInput', {
+  description: 'A mention: offsets into the text as sent (UTF-16 code units, end exclusive) and the text there.',
+  fields: (t) => ({
+    start: t.int({ required: true }),
+    end: t.int({ required: true }),
+    text: t.string({ required: true }),
+  }),
+});
+
+const SpanInput = builder.inputType('AnnotatedSpanInput', {
+  description: 'A range of the text as sent (UTF-16 code units, end exclusive), e.g. a supporting sentence.',
+  fields: (t) => ({
+    start: t.int({ required: true }),
+    end: t.int({ required: true }),
+  }),
+});
+
+const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
+  fields: (t) => ({
+    id: t.id({ description: '`<prefix>:<slug>`; derived from type and name when omitted.' }),
+    type: t.string({ required: true, description: 'Agency, Law, Tactic, TargetGroup or Event.' }),
+    name: t.string({ required: true, description: 'Canonical name, English where one is known.' }),
+    aliases: t.stringList({ description: 'Other names (never anaphora such as "the ministry").' }),
+    date: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws).' }),
+    datePrecision: t.string({ description: 'DAY, MONTH or YEAR; from the date when omitted.' }),
+    generic: t.boolean({ description: 'An unnamed actor ("foreign spies"): never matched by name.' }),
+    mentions: t.field({ type: [MentionInput] }),
+  }),
+});
+
+const AnnotatedRelationInput = builder.inputType('AnnotatedRelationInput', {
+  fields: (t) => ({
+    type: t.string({ required: true, description: 'ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF.' }),
+    source: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
+    target: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
+    evidence: t.field({ type: [SpanInput] }),
+  }),
+});
+
+const AnnotationsInput = builder.inputType('AnnotationsInput', {
+  description:
+    'Entities and relations found by the client (its own NLP or LLM), in the shape of the extraction output; validated against the ontology and the text.',
+  fields: (t) => ({
+    entities: t.field({ type: [AnnotatedEntityInput] }),
+    relations: t.field({ type: [AnnotatedRelationInput] }),
+  }),
+});
+
+const IngestDocumentInput = builder.inputType('IngestDocumentInput', {
+  fields: (t) => ({
+    text: t.string({ required: true }),
+    title: t.string(),
+    sourceUrl: t.string(),
+    language: t.string({ description: 'ISO 639-1 code; detected when omitted.' }),
+    publishedAt: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it.' }),
+    annotations: t.field({ type: AnnotationsInput }),
+    useExtractor: t.boolean({
+      description: 'Run the built-in extractor (default true); false writes the annotations alone.',
+    }),
+  }),
+});
+
+const DocumentStatusEnum = builder.enumType('IngestDocumentStatus', {
+  values: {
+    CREATED: { description: 'The document was new.' },
+    UNCHANGED: { description: 'The same text was loaded before with the same extractor version: nothing was written.' },
+    REPLACED: { description: "Loaded before with an older extractor: the document's part of the graph was replaced." },
+  } as const,
+});
+
+const WriteStatusEnum = builder.enumType('IngestWriteStatus', {
+  values: {
+    CREATED: { description: 'Written for the first time by this load.' },
+    MATCHED: { description: 'Existed already; this document added its support.' },
+  } as const,
+});
+
+const IngestedEntityRef = builder.objectRef<IngestedEntity>('IngestedEntity').implement({
+  description: 'An entity the document supports, as it stands in the graph after resolution.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.exposeString('type'),
+    name: t.exposeString('name'),
+    status: t.field({ type: WriteStatusEnum, resolve: (entity) => entity.status }),
+    resolvedFrom: t.exposeIDList('resolvedFrom', {
+      description: 'Ids the extraction gave that landed on this entity (redirects, shared names).',
+    }),
+  }),
+});
+
+const IngestedRelationRef = builder.objectRef<IngestedRelation>('IngestedRelation').implement({
+  fields: (t) => ({
+    type: t.exposeString('type'),
+    source: t.exposeID('source'),
+    target: t.exposeID('target'),
+    status: t.field({ type: WriteStatusEnum, resolve: (relation) => relation.status }),
+  }),
+});
+
+const IngestDocumentPayload = builder.objectRef<IngestResult>('IngestDocumentPayload').implement({
+  fields: (t) => ({
+    created: t.exposeBoolean('created', {
+      description: 'False when the same text had been loaded before.',
+    }),
+    status: t.field({ type: DocumentStatusEnum, resolve: (payload) => payload.status }),
+    dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written (the answer is what a load would do).' }),
+    document: t.field({ type: DocumentNode, resolve: (payload) => payload.document }),
+    entities: t.field({ type: [IngestedEntityRef], resolve: (payload) => payload.entities }),
+    relations: t.field({ type: [IngestedRelationRef], resolve: (payload) => payload.relations }),
+    warnings: t.exposeStringList('warnings'),
+  }),
+});
+
+interface IngestItemResult {
+  index: number;
+  result: IngestResult | null;
+  error: { code: string; message: string } | null;
+}
+
+const IngestErrorRef = builder.simpleObject('IngestError', {
+  fields: (t) => ({
+    code: t.string(),
+    message: t.string(),
+  }),
+});
+
+const IngestItemRef = builder.objectRef<IngestItemResult>('IngestDocumentsItem').implement({
+  description: 'The outcome for one document of ingestDocuments: a result or an error, never both.',
+  fields: (t) => ({
+    index: t.exposeInt('index', { description: 'Position in the inputs.' }),
+    result: t.field({ type: IngestDocumentPayload, nullable: true, resolve: (item) => item.result }),
+    error: t.field({ type: IngestErrorRef, nullable: true, resolve: (item) => item.error }),
+  }),
+});
+
+type IngestDocumentArgs = typeof IngestDocumentInput.$inferInput;
+
+function toIngestInput(input: IngestDocumentArgs): IngestInput {
+  return {
+    text: input.text,
+    title: input.title,
+    sourceUrl: input.sourceUrl,
+    language: input.language,
+    publishedAt: input.publishedAt,
+    annotations: input.annotations
+      ? {
+          entities: (input.annotations.entities ?? []).map((entity) => ({ ...entity, id: entity.id ?? null })),
+          relations: input.annotations.relations ?? [],
+        }
+      : null,
+  };
+}
+
+function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolean): Promise<IngestResult> {
+  return ingestDocument(
+    context.store,
+    toIngestInput(input),
+    {
+      maxDocumentChars: context.config.maxDocumentChars,
+      extractor: context.extractor,
+      useExtractor: input.useExtractor ?? true,
+      dryRun,
+    },
+    context.queries,
+  );
+}
+
+/** Expected failures of one document become its error entry; anything else fails the call. */
+function itemError(error: unknown): { code: string; message: string } | null {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (error instanceof ExtractionInputError) return { code: 'BAD_USER_INPUT', message: error.message };
+  return null;
+}
+
+builder.mutationFields((t) => ({
+  ingestDocument: t.field({
+    type: IngestDocumentPayload,
+    args: {
+      input: t.arg({ type: IngestDocumentInput, required: true }),
+      dryRun: t.arg.boolean({ description: 'Answer as a load would, and write nothing.' }),
+    },
+    description:
+      'Loads one document: extraction (and/or annotations), then the document, its entities, mentions and relations in one transaction. The same text again changes nothing.',
+    resolve: async (_root, args, context) => {
+      requireWriteAccess(context);
+      return load(context, args.input, args.dryRun ?? false);
+    },
+  }),
+  ingestDocuments: t.field({
+    type: [IngestItemRef],
+    args: {
+      inputs: t.arg({ type: [IngestDocumentInput], required: true }),
+      dryRun: t.arg.boolean({ description: 'Answer as a load would, and write nothing.' }),
+    },
+    description: `Loads up to ${MAX_DOCUMENTS_PER_CALL} documents, each in its own transaction; one result or error per document, in order.`,
+    resolve: async (_root, args, context) => {
+      requireWriteAccess(context);
+      if (args.inputs.length > MAX_DOCUMENTS_PER_CALL) {
+        throw badInput(`at most ${MAX_DOCUMENTS_PER_CALL} documents per call, got ${args.inputs.length}`, {
+          field: 'inputs',
+          max: MAX_DOCUMENTS_PER_CALL,
+        });
+      }
+      const results: IngestItemResult[] = new Array(args.inputs.length);
+      let next = 0;
+      const worker = async () => {
+        for (let index = next++; index < args.inputs.length; index = next++) {
+          try {
+            results[index] = { index, result: await load(context, args.inputs[index]!, args.dryRun ?? false), error: null };
+          } catch (error) {
+            const known = itemError(error);
+            if (!known) throw error;
+            results[index] = { index, result: null, error: known };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, args.inputs.length) }, worker));
+      return results;
+    },
+  }),
+}));

@@ -1,0 +1,237 @@
+import { badInput, notFound } from '../errors.js';
+import type { EntityType, RelationType } from '../extraction/types.js';
+import { matchKey } from '../ingestion/match-keys.js';
+import { collectUnsupported, stripDocumentSupport } from './document-writes.js';
+import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, isRelationType, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+
+/** Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. */
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  aliasLanguages: string[];
+  nameCurated: boolean;
+  aliasesCurated: boolean;
+}
+
+const SUMMARY = `n { .id, .type, .name, aliases: coalesce(n.aliases, []), aliasLanguages: coalesce(n.aliasLanguages, []),
+  nameCurated: coalesce(n.nameCurated, false), aliasesCurated: coalesce(n.aliasesCurated, false) }`;
+
+export interface DeleteDocumentResult {
+  documentId: string;
+  deletedEntityIds: string[];
+  updatedRelations: number;
+  deletedRelations: number;
+}
+
+/**
+ * Removes a document, its mentions, its support on every relationship, then every relationship
+ * and entity that no remaining document supports.
+ */
+export async function deleteDocument(store: GraphStore, id: string, counter?: QueryCounter): Promise<DeleteDocumentResult> {
+  return store.write(async (tx) => {
+    const found = await tx.run(`MATCH (d:${DOCUMENT_LABEL} {id: $id}) RETURN d.id AS id`, { id });
+    if (found.length === 0) throw notFound('Document', id);
+    const stripped = await stripDocumentSupport(tx, id);
+    await tx.run(`MATCH (d:${DOCUMENT_LABEL} {id: $id}) DETACH DELETE d`, { id });
+    const collected = await collectUnsupported(tx, stripped.entityIds);
+    return {
+      documentId: id,
+      deletedEntityIds: collected.deletedEntityIds.sort(),
+      updatedRelations: stripped.relationsUpdated,
+      deletedRelations: collected.deletedRelations,
+    };
+  }, counter);
+}
+
+/** Follows a redirect, then reads the entity and takes its write lock (the first SET). */
+async function lockEntity(tx: WriteTransaction, id: string): Promise<EntitySummary | null> {
+  const rows = await tx.run(
+    `OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $id})
+     WITH coalesce(r.target, $id) AS target
+     MATCH (n:${ENTITY_LABEL} {id: target})
+     SET n.mentionCount = coalesce(n.mentionCount, 0)
+     RETURN ${SUMMARY} AS entity`,
+    { id },
+  );
+  return (rows[0]?.entity as EntitySummary | undefined) ?? null;
+}
+
+export interface MergeEntitiesResult {
+  survivor: EntitySummary;
+  mergedId: string;
+  movedMentions: number;
+  movedRelations: number;
+}
+
+function edgeStatement(type: RelationType): string {
+  if (!isRelationType(type)) throw new Error(`not a relation type: ${String(type)}`);
+  return `MATCH (into:${ENTITY_LABEL} {id: $into})
+     UNWIND $edges AS e
+     MATCH (other:${ENTITY_LABEL} {id: e.other})
+     WITH e, CASE WHEN e.outgoing THEN into ELSE other END AS a, CASE WHEN e.outgoing THEN other ELSE into END AS b
+     MERGE (a)-[r:${type}]->(b)
+     ON CREATE SET r.docIds = [], r.evidence = []
+     SET r.docIds = r.docIds + [x IN e.docIds WHERE NOT x IN r.docIds],
+       r.evidence = r.evidence + [x IN e.evidence WHERE NOT x IN r.evidence]
+     SET r.weight = size(r.docIds)
+     RETURN count(r) AS moved`;
+}
+
+const EDGE_STATEMENTS = new Map(RELATIONSHIP_TYPES.map((type) => [type, edgeStatement(type)]));
+
+/**
+ * Merges a duplicate (`from`) into `into`: names and aliases, mentions and relationships move
+ * over (support adds up where both had the same edge), then `from` becomes a Redirect to
+ * `into`, and redirects that pointed to `from` point to `into`.
+ */
+export async function mergeEntities(
+  store: GraphStore,
+  intoId: string,
+  fromId: string,
+  counter?: QueryCounter,
+): Promise<MergeEntitiesResult> {
+  return store.write(async (tx) => {
+    const into = await lockEntity(tx, intoId);
+    if (!into) throw notFound('Entity', intoId);
+    const from = await lockEntity(tx, fromId);
+    if (!from) throw notFound('Entity', fromId);
+    if (from.id === into.id) throw badInput(`${fromId} and ${intoId} are already the same entity (${into.id})`);
+    if (from.type !== into.type) {
+      throw badInput(`cannot merge ${from.type} ${from.id} into ${into.type} ${into.id}: types differ`, { field: 'from' });
+    }
+
+    const mentionRows = await tx.run(
+      `MATCH (from:${ENTITY_LABEL} {id: $from}), (into:${ENTITY_LABEL} {id: $into})
+       MATCH (d:${DOCUMENT_LABEL})-[m:${MENTIONS}]->(from)
+       MERGE (d)-[kept:${MENTIONS}]->(into)
+       SET kept.spans = coalesce(kept.spans, []) + [s IN coalesce(m.spans, []) WHERE NOT s IN coalesce(kept.spans, [])]
+       DELETE m
+       RETURN count(*) AS moved`,
+      { from: from.id, into: into.id },
+    );
+
+    const edges = await tx.run(
+      `MATCH (from:${ENTITY_LABEL} {id: $from})-[r]-(other:${ENTITY_LABEL})
+       RETURN type(r) AS type, startNode(r) = from AS outgoing, other.id AS other,
+         coalesce(r.docIds, []) AS docIds, coalesce(r.evidence, []) AS evidence`,
+      { from: from.id },
+    );
+    const byType = new Map<RelationType, Record<string, unknown>[]>();
+    for (const edge of edges) {
+      const type = edge.type as string;
+      // An edge between the two becomes a loop on the survivor: dropped.
+      if (!isRelationType(type) || edge.other === into.id) continue;
+      byType.set(type, [...(byType.get(type) ?? []), edge]);
+    }
+    let movedRelations = 0;
+    for (const [type, list] of byType) {
+      const rows = await tx.run(EDGE_STATEMENTS.get(type)!, { into: into.id, edges: list });
+      movedRelations += (rows[0]?.moved as number | undefined) ?? 0;
+    }
+
+    const keys = new Set([into.name, ...into.aliases].map(matchKey));
+    const aliases = [...into.aliases];
+    const languages = [...into.aliasLanguages];
+    const candidates = [
+      ...from.aliases.map((alias, i) => ({ alias, language: from.aliasLanguages[i] ?? 'und' })),
+      { alias: from.name, language: 'en' },
+    ];
+    for (const { alias, language } of candidates) {
+      const key = matchKey(alias);
+      if (key.length === 0 || keys.has(key)) continue;
+      keys.add(key);
+      aliases.push(alias);
+      languages.push(language);
+    }
+    const survivorRows = await tx.run(
+      `MATCH (from:${ENTITY_LABEL} {id: $from}), (n:${ENTITY_LABEL} {id: $into})
+       SET n.aliases = $aliases, n.aliasLanguages = $languages, n.matchKeys = $keys,
+         n.mentionCount = coalesce(n.mentionCount, 0) + coalesce(from.mentionCount, 0),
+         n.datePrecision = CASE WHEN n.date IS NULL THEN from.datePrecision ELSE n.datePrecision END,
+         n.date = coalesce(n.date, from.date)
+       SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias)
+       DETACH DELETE from
+       WITH n
+       MERGE (redirect:${REDIRECT_LABEL} {id: $from})
+       SET redirect.target = $into
+       WITH n
+       OPTIONAL MATCH (older:${REDIRECT_LABEL} {target: $from})
+       SET older.target = $into
+       RETURN DISTINCT ${SUMMARY} AS entity`,
+      { from: from.id, into: into.id, aliases, languages, keys: [...keys] },
+    );
+    return {
+      survivor: survivorRows[0]!.entity as EntitySummary,
+      mergedId: from.id,
+      movedMentions: (mentionRows[0]?.moved as number | undefined) ?? 0,
+      movedRelations,
+    };
+  }, counter);
+}
+
+export interface EntityUpdate {
+  name?: string | null;
+  aliases?: readonly string[] | null;
+}
+
+/**
+ * Sets an entity's name and/or aliases by hand and marks them curated: later loads add no
+ * alias to curated aliases and never rename. Aliases keep the language they were seen in;
+ * new ones are `und`.
+ */
+export async function updateEntity(
+  store: GraphStore,
+  id: string,
+  update: EntityUpdate,
+  counter?: QueryCounter,
+): Promise<EntitySummary> {
+  const name = update.name?.trim();
+  if (update.name !== undefined && update.name !== null && !name) throw badInput('name is empty', { field: 'name' });
+  if (name === undefined && (update.aliases === undefined || update.aliases === null)) {
+    throw badInput('nothing to update: give a name, aliases or both');
+  }
+  return store.write(async (tx) => {
+    const entity = await lockEntity(tx, id);
+    if (!entity) throw notFound('Entity', id);
+    const newName = name ?? entity.name;
+    let aliases = entity.aliases;
+    let languages = entity.aliasLanguages;
+    if (update.aliases) {
+      const known = new Map(entity.aliases.map((alias, i) => [matchKey(alias), entity.aliasLanguages[i] ?? 'und']));
+      const seen = new Set<string>();
+      aliases = [];
+      languages = [];
+      for (const raw of update.aliases) {
+        const alias = raw.trim();
+        const key = matchKey(alias);
+        if (key.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        aliases.push(alias);
+        languages.push(known.get(key) ?? 'und');
+      }
+    }
+    const keys = [...new Set([newName, ...aliases].map(matchKey))];
+    const rows = await tx.run(
+      `MATCH (n:${ENTITY_LABEL} {id: $id})
+       SET n.name = $name, n.aliases = $aliases, n.aliasLanguages = $languages, n.matchKeys = $keys,
+         n.nameCurated = coalesce(n.nameCurated, false) OR $nameCurated,
+         n.aliasesCurated = coalesce(n.aliasesCurated, false) OR $aliasesCurated
+       SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias)
+       RETURN ${SUMMARY} AS entity`,
+      {
+        id: entity.id,
+        name: newName,
+        aliases,
+        languages,
+        keys,
+        nameCurated: name !== undefined,
+        aliasesCurated: Boolean(update.aliases),
+      },
+    );
+    return rows[0]!.entity as EntitySummary;
+  }, counter);
+}
