@@ -3,6 +3,7 @@ import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { badInput } from '../errors.js';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
+import type { DocumentRecord } from '../store/documents.js';
 import { loadDocumentTexts, type EntityRecord } from '../store/entities.js';
 import {
   countRelations,
@@ -137,7 +138,9 @@ function relationConnection(name: string, nodeRef: any) {
         description: 'The supporting documents (those still loaded).',
         resolve: async (edge, _args, context) => {
           const documents = await DocumentNode.getDataloader(context).loadMany(edge.docIds);
-          return documents.filter((document) => document !== null && !(document instanceof Error));
+          return documents.filter(
+            (document): document is DocumentRecord => document !== null && !(document instanceof Error),
+          );
         },
       }),
       evidence: t.field({

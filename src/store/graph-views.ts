@@ -235,11 +235,10 @@ export async function loadShortestPath(
      WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes,
        CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRelationships
      RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, pathNodes IS NOT NULL AS found,
-       [i IN range(0, size(pathNodes) - 1) | pathNodes[i] {
-         .id, .type, .name, generic: coalesce(pathNodes[i].generic, false), distance: i
+       [x IN pathNodes | x {
+         .id, .type, .name, generic: coalesce(x.generic, false), degree: COUNT { (x)-[:${ANY_RELATION}]-() }
        }] AS nodes,
-       [r IN pathRelationships | {source: startNode(r).id, target: endNode(r).id, type: type(r), weight: r.weight}] AS edges,
-       [n IN pathNodes | n.id] AS ids`,
+       [r IN pathRelationships | {source: startNode(r).id, target: endNode(r).id, type: type(r), weight: r.weight}] AS edges`,
     { from: input.from, to: input.to, includeGeneric: input.includeGeneric === true },
     counter,
   );
@@ -248,14 +247,8 @@ export async function loadShortestPath(
   const toExists = row?.toExists === true;
   if (!row || row.found !== true) return { fromExists, toExists, path: null };
   const view = toView(row, false);
-  // Degrees for the few path nodes: the same count as everywhere else.
-  const degrees = await store.read(
-    `UNWIND $ids AS id MATCH (n:${ENTITY_LABEL} {id: id}) RETURN id, COUNT { (n)-[:${ANY_RELATION}]-() } AS degree`,
-    { ids: row.ids },
-    counter,
-  );
-  const degreeById = new Map(degrees.map((entry) => [entry.id as string, entry.degree as number]));
-  for (const node of view.nodes) node.degree = degreeById.get(node.id) ?? 0;
+  // Nodes come in path order: their position is their distance from `from`.
+  view.nodes.forEach((node, index) => (node.distance = index));
   return { fromExists, toExists, path: view };
 }
 

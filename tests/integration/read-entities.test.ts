@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import type { ReadRelatedPageQuery, ReadRelatedPageQueryVariables } from '../gql/graphql.js';
 import { removeFixture, writeFixture, type Fixture } from '../support/fixture-graph.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
@@ -394,7 +395,8 @@ describe('reading entities and their relations', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const result = await execute(app.yoga, RelatedPage, { id: id.mss, first: 2, after });
+      const result: Awaited<ReturnType<typeof execute<ReadRelatedPageQuery, ReadRelatedPageQueryVariables>>> =
+        await execute(app.yoga, RelatedPage, { id: id.mss, first: 2, after });
       expect(result.errors).toBeUndefined();
       const related = result.data!.entity!.related;
       expect(related.totalCount).toBe(5);

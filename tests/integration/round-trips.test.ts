@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { removeFixture, writeFixture, type FixtureEntity, type FixtureRelation } from '../support/fixture-graph.js';
@@ -176,10 +177,10 @@ describe('Cypher round trips per request', () => {
     await app.close();
   });
 
-  async function roundTrips(operation: Parameters<typeof execute>[1], size: number) {
+  async function roundTrips(operation: TypedDocumentNode<unknown, { ids: string[] }>, size: number) {
     const ids = Array.from({ length: size }, (_, i) => agency(i));
     const readsBefore = storeReads;
-    const result = await execute(app.yoga, operation as typeof Depth1, { ids });
+    const result = await execute(app.yoga, operation, { ids });
     expect(result.errors).toBeUndefined();
     const counted = (result as { extensions?: { queryStats?: { cypherRoundTrips?: number } } }).extensions?.queryStats
       ?.cypherRoundTrips;
@@ -188,7 +189,7 @@ describe('Cypher round trips per request', () => {
     return { counted: counted!, data: result.data as any };
   }
 
-  const cases = [
+  const cases: { depth: number; operation: TypedDocumentNode<any, any> }[] = [
     { depth: 1, operation: Depth1 },
     { depth: 2, operation: Depth2 },
     { depth: 3, operation: Depth3 },

@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { removeFixture, writeFixture, type Fixture } from '../support/fixture-graph.js';
+import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
+
+// A made-up word in every name, so full-text hits are this fixture's alone.
+const tag = uniqueTag('rs');
+const word = `zq${tag}`;
+const id = {
+  mss: `agency:${tag}-mss`,
+  dgsi: `agency:${tag}-dgsi`,
+  law: `law:${tag}-law`,
+  w1: `event:${tag}-warning-2024-05-10`,
+  w2: `event:${tag}-warning-2024-05`,
+  w3: `event:${tag}-advisory-2023`,
+  undated: `event:${tag}-undated`,
+  other: `event:${tag}-other-2024-01-02`,
+  doc: `document:${tag}-doc`,
+};
+
+const fixture: Fixture = {
+  entities: [
+    {
+      id: id.mss,
+      type: 'Agency',
+      name: `Ministry of State Security ${word}`,
+      aliases: [[`Ministère de la Sécurité d'État ${word}`, 'fr']],
+    },
+    { id: id.dgsi, type: 'Agency', name: `Direction générale de la sécurité intérieure ${word}`, aliases: [[`DGSI ${word}`, 'fr']] },
+    { id: id.law, type: 'Law', name: `Counter-Espionage Law ${word}`, date: '2023-07-01', datePrecision: 'DAY' },
+    { id: id.w1, type: 'Event', name: `Warning one ${word}`, date: '2024-05-10', datePrecision: 'DAY' },
+    { id: id.w2, type: 'Event', name: `Warning two ${word}`, date: '2024-05', datePrecision: 'MONTH' },
+    { id: id.w3, type: 'Event', name: `Advisory ${word}`, date: '2023', datePrecision: 'YEAR' },
+    { id: id.undated, type: 'Event', name: `Undated ${word}`, date: null },
+    { id: id.other, type: 'Event', name: `Other agency's event ${word}`, date: '2024-01-02', datePrecision: 'DAY' },
+  ],
+  relations: [
+    { type: 'ISSUED', source: id.mss, target: id.w1 },
+    { type: 'ISSUED', source: id.mss, target: id.w2 },
+    { type: 'INVOLVES', source: id.w3, target: id.mss },
+    { type: 'ISSUED', source: id.dgsi, target: id.other },
+    { type: 'ENFORCES', source: id.mss, target: id.law },
+  ],
+  documents: [{ id: id.doc, text: `Le ministère ${word}.`, mentions: { [id.mss]: [[3, 11]], [id.law]: [[3, 11]] } }],
+};
+
+const Search = graphql(`
+  query ReadSearch($query: String!, $types: [EntityType!], $first: Int) {
+    search(query: $query, types: $types, first: $first) {
+      score
+      entity {
+        id
+        name
+        type
+      }
+    }
+  }
+`);
+
+const Entities = graphql(`
+  query ReadEntities($filter: EntityFilter, $orderBy: EntityOrder, $first: Int, $after: String) {
+    entities(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          ... on Event {
+            date
+          }
+        }
+      }
+    }
+  }
+`);
+
+const Timeline = graphql(`
+  query ReadTimeline($from: String, $to: String, $entityId: ID) {
+    timeline(from: $from, to: $to, entityId: $entityId) {
+      id
+      date
+      datePrecision
+    }
+  }
+`);
+
+const Stats = graphql(`
+  query ReadStats {
+    stats {
+      documents
+      entities
+      relations
+      entitiesByType {
+        type
+        count
+      }
+      relationsByType {
+        type
+        count
+      }
+    }
+  }
+`);
+
+const ids = (hits: { entity: { id: string } }[] | undefined) => (hits ?? []).map((hit) => hit.entity.id);
+
+describe('search, lists, timeline and stats', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    await writeFixture(app.store, fixture);
+  });
+
+  afterAll(async () => {
+    await removeFixture(app.store, tag);
+    await app.close();
+  });
+
+  it('finds names and aliases whatever the accents and case', async () => {
+    const folded = await execute(app.yoga, Search, { query: `securite d'etat ${word}` });
+    expect(folded.errors).toBeUndefined();
+    expect(ids(folded.data?.search)).toEqual([id.mss]);
+
+    const upper = await execute(app.yoga, Search, { query: `SÉCURITÉ ${word.toUpperCase()}` });
+    expect(ids(upper.data?.search).sort()).toEqual([id.mss, id.dgsi].sort());
+
+    // The last word also matches as a prefix (search as you type).
+    const prefix = await execute(app.yoga, Search, { query: `${word} counter-espio` });
+    expect(ids(prefix.data?.search)).toEqual([id.law]);
+
+    const acronym = await execute(app.yoga, Search, { query: `dgsi ${word}`, types: ['Agency'] });
+    expect(ids(acronym.data?.search)).toEqual([id.dgsi]);
+    expect(acronym.data!.search[0]!.score).toBeGreaterThan(0);
+  });
+
+  it('treats Lucene syntax in the input as text, never as a query error', async () => {
+    for (const query of [`${word} AND (`, `"${word}`, `${word}~ ^2 [a TO z] OR NOT`, `*:* ${word}`, '\\', '&& ||', `${word}/x`]) {
+      const result = await execute(app.yoga, Search, { query });
+      expect(result.errors, query).toBeUndefined();
+      expect(Array.isArray(result.data?.search), query).toBe(true);
+    }
+    const empty = await execute(app.yoga, Search, { query: '   ' });
+    expect(empty.data?.search).toEqual([]);
+    const tooMany = await execute(app.yoga, Search, { query: word, first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('filters and counts entities, and pages through them', async () => {
+    const events = await execute(app.yoga, Entities, { filter: { search: word, types: ['Event'] }, orderBy: 'DATE_ASC', first: 10 });
+    expect(events.errors).toBeUndefined();
+    expect(events.data!.entities.totalCount).toBe(5);
+    // Undated last.
+    expect(events.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.w3, id.other, id.w2, id.w1, id.undated]);
+
+    // May 2024: the day, the month; 2023 as a year does not overlap.
+    const may = await execute(app.yoga, Entities, {
+      filter: { search: word, dateFrom: '2024-05-01', dateTo: '2024-05-31' },
+      orderBy: 'DATE_DESC',
+    });
+    expect(may.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.w1, id.w2]);
+    expect(may.data!.entities.totalCount).toBe(2);
+
+    const french = await execute(app.yoga, Entities, { filter: { search: word, language: 'fr' }, orderBy: 'NAME' });
+    expect(french.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.dgsi, id.mss]);
+
+    const inDocument = await execute(app.yoga, Entities, { filter: { documentId: id.doc } });
+    expect(inDocument.data!.entities.edges.map((edge) => edge.node.id).sort()).toEqual([id.mss, id.law].sort());
+
+    const byDegree = await execute(app.yoga, Entities, { filter: { search: word, types: ['Agency'] }, orderBy: 'DEGREE', first: 1 });
+    expect(byDegree.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.mss]);
+    expect(byDegree.data!.entities.pageInfo.hasNextPage).toBe(true);
+    const next = await execute(app.yoga, Entities, {
+      filter: { search: word, types: ['Agency'] },
+      orderBy: 'DEGREE',
+      first: 1,
+      after: byDegree.data!.entities.pageInfo.endCursor,
+    });
+    expect(next.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.dgsi]);
+  });
+
+  it('refuses a malformed filter with BAD_USER_INPUT', async () => {
+    for (const filter of [{ dateFrom: '2024-13' }, { dateTo: 'yesterday' }, { language: 'french' }]) {
+      const result = await execute(app.yoga, Entities, { filter });
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(filter)).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('lists dated events in date order, for a period and an entity', async () => {
+    const mine = await execute(app.yoga, Timeline, { entityId: id.mss });
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data!.timeline.map((event) => event.id)).toEqual([id.w3, id.w2, id.w1]);
+    expect(mine.data!.timeline[1]).toEqual({ id: id.w2, date: '2024-05', datePrecision: 'MONTH' });
+
+    const period = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09' });
+    const inPeriod = period.data!.timeline.map((event) => event.id).filter((eventId) => eventId.includes(tag));
+    expect(inPeriod).toEqual([id.other, id.w2]);
+
+    const bad = await execute(app.yoga, Timeline, { from: '2024-02-30' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts entities and relations by type', async () => {
+    const before = await execute(app.yoga, Stats);
+    expect(before.errors).toBeUndefined();
+    const stats = before.data!.stats;
+    const byType = Object.fromEntries(stats.entitiesByType.map((entry) => [entry.type, entry.count]));
+    expect(Object.keys(byType).sort()).toEqual(['Agency', 'Event', 'Law', 'Tactic', 'TargetGroup']);
+    expect(byType.Event).toBeGreaterThanOrEqual(5);
+    expect(stats.entities).toBe(stats.entitiesByType.reduce((total, entry) => total + entry.count, 0));
+    expect(stats.relations).toBe(stats.relationsByType.reduce((total, entry) => total + entry.count, 0));
+
+    // Counts move with the graph: removing this fixture takes its 8 entities and 5 relations away.
+    await removeFixture(app.store, tag);
+    const after = (await execute(app.yoga, Stats)).data!.stats;
+    expect(stats.entities - after.entities).toBe(8);
+    expect(stats.relations - after.relations).toBe(5);
+    expect(stats.documents - after.documents).toBe(1);
+    await writeFixture(app.store, fixture);
+  });
+});
