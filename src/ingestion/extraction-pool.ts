@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
 import {
@@ -37,8 +38,18 @@ interface WorkerReply {
 }
 
 // Under tsx or vitest this module is TypeScript, and so is the worker: it needs tsx's loader.
+// `execArgv: ['--import', 'tsx']` does not reach a worker's module loader on Node 20, so a small
+// bootstrap registers tsx inside the worker thread, then imports the worker module.
 const WORKER_URL = new URL(`./extraction-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-const WORKER_EXEC_ARGV = WORKER_URL.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
+const TYPESCRIPT_WORKER = WORKER_URL.pathname.endsWith('.ts');
+function typescriptWorkerBootstrap(): string {
+  // The ESM entry of `tsx/esm/api`, read from tsx's own exports map (require.resolve gives the CJS one).
+  const require = createRequire(import.meta.url);
+  const manifest = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
+  const entry = manifest.exports['./esm/api']!.import.default;
+  const tsxApi = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), entry)).href;
+  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+}
 
 /**
  * Runs the built-in extractor off the request path, in a small pool of worker threads: a long
@@ -105,7 +116,9 @@ export class ExtractionPool implements Extractor {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL, { execArgv: WORKER_EXEC_ARGV });
+    const worker = TYPESCRIPT_WORKER
+      ? new Worker(typescriptWorkerBootstrap(), { eval: true })
+      : new Worker(WORKER_URL);
     worker.on('message', (reply: WorkerReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => {
