@@ -60,6 +60,10 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
     if (!prev || prev.endToken < m.endToken) lexiconAt.set(m.firstToken, m);
   }
   const acronyms = new Map<string, EntityRef>();
+  // Tokens covered by a known agency name, and the end of the longest name covering each token.
+  const coveredEnd = new Int32Array(tokens.length);
+  for (const m of lexiconAt.values()) for (let k = m.firstToken; k < m.endToken; k++) coveredEnd[k] = Math.max(coveredEnd[k]!, m.endToken);
+  const covered = (span: [number, number]) => coveredEnd[span[0]]! >= span[1] && (span[0] === 0 || coveredEnd[span[0]]! > 0);
 
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -99,7 +103,7 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
       // Organisation head words.
       if (isCapWord(t) && ORG_HEADS.has(t.norm)) {
         const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
-        if (span && span[1] - span[0] >= 2 && !coveredBy(lexiconAt, span)) {
+        if (span && span[1] - span[0] >= 2 && !covered(span)) {
           const name = textOf(doc, span[0], span[1]);
           out.push(mention(doc, newAgency(name, /court|tribunal|cour/i.test(name) ? 'court' : /prosecut|parquet/i.test(name) ? 'prosecutor' : null), span[0], span[1]));
         }
@@ -124,11 +128,6 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
     }
   }
   return out;
-}
-
-function coveredBy(lexiconAt: Map<number, FoundMention>, span: [number, number]): boolean {
-  for (const m of lexiconAt.values()) if (m.firstToken <= span[0] && m.endToken >= span[1]) return true;
-  return false;
 }
 
 /** Start of a bracketed acronym's name: a run of capitalised words and connectors (English) or an org head word and what follows it (French). */

@@ -72,7 +72,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
     else if (list.length < MAX_MENTIONS_PER_SENTENCE) list.push(m);
   }
   const ofType = (list: readonly DocEntity[] | undefined, type: string) => (list ?? []).filter((e) => e.ref.type === type);
-  const firstSentence = (e: DocEntity) => Math.min(...e.mentions.map((m) => m.sentence));
+  const firstSentence = (e: DocEntity) => e.mentions.reduce((min, m) => Math.min(min, m.sentence), Infinity);
 
   const agencies = ofType(all, 'Agency');
   const byName = new Map(agencies.map((a) => [a.ref.name, a]));
@@ -131,12 +131,20 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
 
   // Events.
   const verbs = verbPatterns(doc.grammar?.language ?? null);
+  const verbCache = new Map<number, ReturnType<typeof verbs.matchRange>>();
+  const verbsIn = (i: number) => {
+    let found = verbCache.get(i);
+    if (!found) {
+      const sentence = doc.sentences[i]!;
+      verbCache.set(i, (found = verbs.matchRange(doc.tokens, sentence.firstToken, sentence.endToken)));
+    }
+    return found;
+  };
   for (const e of events) {
     const info = e.event!;
     for (const trig of info.triggers) {
       const list = bySentence.get(trig.sentence) ?? [];
       const ev = sentenceSpan(trig.sentence);
-      const sentence = doc.sentences[trig.sentence]!;
       const sAgencies = ofType(list, 'Agency');
       if (info.rule.actorRole === 'issuer') {
         if (info.actor) rel.add('ISSUED', info.actor, e, ev);
@@ -154,7 +162,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         }
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
-      for (const m of verbs.matchRange(doc.tokens, sentence.firstToken, sentence.endToken)) {
+      for (const m of verbsIn(trig.sentence)) {
         if (m.pattern.payload !== 'report') continue;
         const agencyMentions = agencyMentionsBySentence.get(trig.sentence) ?? [];
         const before = agencyMentions.filter((fm) => fm.endToken <= m.firstToken).sort((a, b) => b.endToken - a.endToken)[0];
@@ -177,8 +185,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   for (const [s, list] of bySentence) {
     const sGroups = ofType(list, 'TargetGroup');
     if (sGroups.length === 0) continue;
-    const sentence = doc.sentences[s]!;
-    const warnVerb = verbs.matchRange(doc.tokens, sentence.firstToken, sentence.endToken).find((m) => m.pattern.payload === 'warn');
+    const warnVerb = verbsIn(s).find((m) => m.pattern.payload === 'warn');
     if (!warnVerb) continue;
     const warners = ofType(list, 'Agency').filter((a) => !ISSUER_KINDS_EXCLUDED.has(a.ref.kind ?? '') && !a.ref.generic);
     for (const a of warners) for (const g of sGroups) rel.add('WARNS', a, g, sentenceSpan(s));

@@ -43,12 +43,19 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
     if (list) list.push(m.start);
     else namedAt.set(key, [m.start]);
   }
+  for (const list of namedAt.values()) list.sort((a, b) => a - b);
+  /** Start of the last naming mention before `pos` (binary search), -1 if only after, -2 if never named. */
   const lastNamedBefore = (ref: EntityRef, pos: number): number => {
     const list = namedAt.get(ref.type + '|' + ref.name);
     if (!list) return -2;
-    let best = -1;
-    for (const p of list) if (p < pos && p > best) best = p;
-    return best;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? list[lo - 1]! : -1;
   };
   // Anaphora grouped by span: the same words may refer back to several entries.
   const groups = new Map<string, FoundMention[]>();

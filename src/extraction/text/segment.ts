@@ -15,12 +15,27 @@ export interface Sentence extends Span {
 }
 
 const TERMINATORS = new Set(['.', '!', '?', '…']);
+/**
+ * Sentences longer than this are cut (at a comma or semicolon when one is near): every later
+ * step pairs things within a sentence, so this window is what keeps the cost linear on
+ * pathological input (one huge sentence without punctuation).
+ */
+export const MAX_SENTENCE_TOKENS = 150;
+const SOFT_BREAKS = new Set([',', ';', ':']);
 const CLOSERS = new Set(['"', ')', ']', "'"]);
 
 export function segmentSentences(tokens: readonly Token[], abbreviations: ReadonlySet<string>): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
   const close = (endToken: number) => {
+    while (endToken - first > MAX_SENTENCE_TOKENS) {
+      let cut = first + MAX_SENTENCE_TOKENS;
+      for (let k = cut - 1; k > first + MAX_SENTENCE_TOKENS / 2; k--) if (SOFT_BREAKS.has(tokens[k]!.norm)) { cut = k + 1; break; }
+      closeOne(cut);
+    }
+    closeOne(endToken);
+  };
+  const closeOne = (endToken: number) => {
     if (endToken <= first) return;
     const a = tokens[first]!;
     const b = tokens[endToken - 1]!;
