@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,12 @@ function readRssMiB(pid: number): number {
  * event loop are not the load generator's. Node runs it with tsx's loader directly (not through
  * the tsx CLI) so the pid we measure is the server's.
  */
-export async function startApiServer(options: { neo4jUri: string; env?: Record<string, string> }): Promise<ApiServer> {
+export async function startApiServer(options: {
+  neo4jUri: string;
+  /** The server's log (warnings and errors) goes here. */
+  logFile: string;
+  env?: Record<string, string>;
+}): Promise<ApiServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
@@ -59,10 +65,14 @@ export async function startApiServer(options: { neo4jUri: string; env?: Record<s
       NODE_ENV: 'production',
       ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const logStream = createWriteStream(options.logFile);
+  child.stdout?.pipe(logStream);
   const stderr: string[] = [];
   child.stderr?.on('data', (chunk: Buffer) => {
+    logStream.write(chunk);
     stderr.push(chunk.toString());
     if (stderr.length > 50) stderr.shift();
   });

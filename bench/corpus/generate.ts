@@ -211,11 +211,12 @@ export function generateDocument(options: CorpusOptions, index: number): Generat
   // Lede: who warned whom, about what.
   t.write(en ? 'On ' : 'Le ').write(writtenDate(warning.entity.date!, language)).write(', ');
   t.name(warner).write(en ? ' issued ' : ' a publié ').describe(warning.entity, EVENT_PHRASES.warning[language]);
-  t.states('ISSUED', warner, warning.entity).write('.').endSentence();
+  t.write(en ? ' addressed to ' : ' destinée aux ').name(g1).write('.');
+  t.states('ISSUED', warner, warning.entity).states('INVOLVES', warning.entity, g1).endSentence();
   t.name(warner).write(en ? ' warned ' : ' a mis en garde les ').name(g1).write(en ? ' and ' : ' et les ').name(g2);
-  t.write(en ? ' against approaches by ' : ' contre les approches du ').name(actor).write('.');
-  t.states('WARNS', warner, g1).states('WARNS', warner, g2).states('INVOLVES', warning.entity, g1).endSentence();
-  t.write(en ? 'The alert also concerns ' : "L'alerte concerne aussi les ").name(g3).write('.');
+  t.write(en ? ' against approaches by ' : ' contre les approches de ').name(actor).write('.');
+  t.states('WARNS', warner, g1).states('WARNS', warner, g2).endSentence();
+  t.write(en ? 'The alert from ' : "L'alerte du ").name(warner).write(en ? ' also concerns ' : ' concerne aussi les ').name(g3).write('.');
   t.states('WARNS', warner, g3).endSentence();
   t.paragraph();
 
@@ -228,7 +229,7 @@ export function generateDocument(options: CorpusOptions, index: number): Generat
   t.name(actor).write(en ? ' has also used ' : ' a aussi employé des ').name(t3);
   t.write(en ? ' against ' : ' contre les ').name(g2).write(en ? ', and ' : ', ainsi que des ').name(t4).write('.');
   t.states('USES', actor, t3).states('TARGETS', t3, g2).states('USES', actor, t4).endSentence();
-  t.write(en ? 'The same service has been linked to ' : 'Le même service a été associé aux ').name(t5).write('.');
+  t.name(actor).write(en ? ' has also been linked to ' : ' a aussi été associé aux ').name(t5).write('.');
   t.states('USES', actor, t5).endSentence();
   t.name(t2).write(en ? ' are aimed at ' : ' visent les ').name(g2).write(en ? ', while ' : ', tandis que les ').name(t4);
   t.write(en ? ' target ' : ' ciblent les ').name(g4).write('.');
@@ -246,9 +247,9 @@ export function generateDocument(options: CorpusOptions, index: number): Generat
   const arrest = events[1]!;
   t.write(en ? 'Separately, ' : 'Par ailleurs, ').name(otherWarner).write(en ? ' announced ' : ' a annoncé ');
   t.describe(arrest.entity, EVENT_PHRASES.arrest[language]).write(en ? ' on ' : ' le ').write(writtenDate(arrest.entity.date!, language));
-  t.write(en ? ', in a case linked to ' : ', dans une affaire liée au ').name(actor).write('.');
+  t.write(en ? ', in a case linked to ' : ', dans une affaire liée à ').name(actor).write('.');
   t.states('ISSUED', otherWarner, arrest.entity).states('INVOLVES', arrest.entity, actor).endSentence();
-  t.write(en ? 'The investigation was opened under the ' : "L'enquête a été ouverte en vertu de la ").name(law).write('.');
+  t.name(otherWarner).write(en ? ' opened the investigation under the ' : " a ouvert l'enquête en vertu de la ").name(law).write('.');
   t.states('ENFORCES', otherWarner, law).endSentence();
   t.name(otherWarner).write(en ? ' has also warned ' : ' a également mis en garde les ').name(g4).write('.');
   t.states('WARNS', otherWarner, g4).endSentence();

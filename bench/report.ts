@@ -1,0 +1,144 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GraphCounts, LoadSummary } from './load-graph.js';
+import type { MachineInfo, RevisionInfo } from './machine.js';
+import type { ExtractionFigures } from './scenarios/extraction.js';
+import type { IngestionFigures } from './scenarios/ingestion.js';
+import type { QueryFigures } from './scenarios/queries.js';
+import { round, type Summary } from './stats.js';
+
+export interface SizeReport {
+  label: string;
+  documents: number;
+  /** The graph the queries ran on (before ingestion added to it). */
+  graph: GraphCounts | null;
+  load: LoadSummary | null;
+  serverRssAtStartMiB: number | null;
+  queries: QueryFigures[];
+  ingestion: IngestionFigures[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string | null;
+  command: string;
+  revision: RevisionInfo;
+  machine: MachineInfo | null;
+  settings: Record<string, unknown>;
+  extraction: ExtractionFigures | null;
+  sizes: SizeReport[];
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? String(round(value)) : 'n/a');
+const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+const whole = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const spread = (s: Summary) => `${ms(s.median)} / ${ms(s.p95)} (${ms(s.min)}–${ms(s.max)})`;
+
+export function machineLines(report: BenchReport): string[] {
+  const m = report.machine;
+  return [
+    `- Date: ${report.startedAt}`,
+    `- Commit: ${report.revision.commit}${report.revision.dirty ? ' (with uncommitted changes in the working tree)' : ''}`,
+    m
+      ? `- Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}; ${m.neo4j}; neo4j-driver ${m.neo4jDriver}; load average at start ${m.loadAverage}`
+      : '- Machine: not recorded',
+    `- Command: \`${report.command}\``,
+  ];
+}
+
+/** The Markdown for people: one table per scenario, ratios to the Cypher floor beside each query. */
+export function toMarkdown(report: BenchReport): string {
+  const lines: string[] = ['# dossier benchmark', '', ...machineLines(report), ''];
+  lines.push(`Settings: ${Object.entries(report.settings).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}`, '');
+
+  const e = report.extraction;
+  if (e) {
+    lines.push(
+      '## Extraction (one core, in process)',
+      '',
+      `${e.documents} generated documents, ${whole(e.words)} words, ${e.runs} timed runs after a warm-up.`,
+      '',
+      '| words/s median | p95 | min | max | ms per document median / p95 | truth found: entities / relations |',
+      '|---|---|---|---|---|---|',
+      `| ${whole(e.wordsPerSecond.median)} | ${whole(e.wordsPerSecond.p95)} | ${whole(e.wordsPerSecond.min)} | ${whole(e.wordsPerSecond.max)} | ${ms(e.msPerDocument.median)} / ${ms(e.msPerDocument.p95)} | ${(e.recall.entities * 100).toFixed(0)}% / ${(e.recall.relations * 100).toFixed(0)}% |`,
+      '',
+    );
+  }
+
+  for (const size of report.sizes) {
+    lines.push(`## Graph of about ${size.label} entities (${whole(size.documents)} generated documents)`, '');
+    if (size.graph) {
+      lines.push(
+        `Graph: ${whole(size.graph.entities)} entities, ${whole(size.graph.relationships)} relations, ${whole(size.graph.documents)} documents, ${whole(size.graph.mentions)} mentions.`,
+      );
+    }
+    if (size.load) {
+      lines.push(
+        `Bulk load (writeDocumentGraphs, one transaction per batch): ${whole(size.load.documents)} documents in ${size.load.seconds.toFixed(1)} s (${whole(size.load.documentsPerSecond)} documents/s).`,
+      );
+    }
+    if (size.serverRssAtStartMiB !== null) lines.push(`API server RSS when ready: ${whole(size.serverRssAtStartMiB)} MiB.`);
+    lines.push('');
+
+    if (size.queries.length) {
+      lines.push(
+        '### Relationship queries: API over HTTP vs the Cypher floor',
+        '',
+        'Latency in ms as median / p95 (min–max); ratio = API ÷ floor (latency: lower is better, 1.00× = the floor; throughput: higher is better).',
+        '',
+        '| query | clients | API latency | floor latency | p50 ratio | p95 ratio | API req/s | floor req/s | throughput ratio | round trips (max; budget) | ≥ 40 ms API / floor | server RSS max MiB |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      );
+      for (const q of size.queries) {
+        for (const c of q.cells) {
+          lines.push(
+            `| ${q.name} | ${c.clients} | ${spread(c.api.latencyMs)} | ${spread(c.floor.latencyMs)} | ${x(c.p50Ratio)} | ${x(c.p95Ratio)} | ${whole(c.api.requestsPerSecond)} | ${whole(c.floor.requestsPerSecond)} | ${x(c.throughputRatio)} | ${ms(c.roundTrips.median)} (${ms(c.roundTrips.max)}; ${q.roundTripBudget}) | ${c.api.atLeast40ms} / ${c.floor.atLeast40ms} of ${whole(c.api.requests)} / ${whole(c.floor.requests)} | ${whole(c.serverRssMiB)} |`,
+          );
+        }
+      }
+      lines.push('', '| query | what | answers equal to the floor (ids) | ids per answer median (min–max) | errors under load API / floor |', '|---|---|---|---|---|');
+      for (const q of size.queries) {
+        const v = q.verification;
+        const loadErrors = q.cells.map((c) => `${c.api.errors} / ${c.floor.errors}`).join(', ');
+        lines.push(
+          `| ${q.name} | ${q.description} | ${v.equal} of ${v.checked}${v.errors.length ? ` (GraphQL errors: ${v.errors.join('; ').replace(/\|/g, '\\|')})` : ''} | ${ms(v.answerSize.median)} (${ms(v.answerSize.min)}–${ms(v.answerSize.max)}) | ${loadErrors} |`,
+        );
+      }
+      for (const q of size.queries) {
+        for (const mismatch of q.verification.mismatches) {
+          lines.push('', `Mismatch on ${q.name} for ${JSON.stringify(mismatch.sample)}:`, `- API: ${mismatch.graphql.join(', ')}`, `- floor: ${mismatch.floor.join(', ')}`);
+        }
+      }
+      lines.push('');
+    }
+
+    if (size.ingestion.length) {
+      lines.push(
+        '### Ingestion through the GraphQL mutation (extraction in the server)',
+        '',
+        '| mode | documents | per request | documents/s | nodes + relationships written | written/s | request latency ms | round trips per request median (max) | server RSS max MiB | errors |',
+        '|---|---|---|---|---|---|---|---|---|---|',
+      );
+      for (const i of size.ingestion) {
+        lines.push(
+          `| ${i.mode} | ${i.documents} | ${i.batchSize} | ${ms(i.documentsPerSecond)} | ${whole(i.written.nodes)} + ${whole(i.written.relationships)} | ${whole(i.writtenPerSecond)} | ${spread(i.latencyMs)} | ${ms(i.roundTrips.median)} (${ms(i.roundTrips.max)}) | ${whole(i.serverRssMiB)} | ${i.errors.length ? i.errors.join('; ').replace(/\|/g, '\\|') : 'none'} |`,
+        );
+      }
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Writes `<stamp>.json` and `<stamp>.md`, and `latest.*` beside them. */
+export async function writeReport(report: BenchReport, directory: string, stamp: string): Promise<{ json: string; markdown: string }> {
+  await mkdir(directory, { recursive: true });
+  const json = JSON.stringify(report, null, 2);
+  const markdown = toMarkdown(report);
+  const paths = { json: join(directory, `${stamp}.json`), markdown: join(directory, `${stamp}.md`) };
+  await writeFile(paths.json, json);
+  await writeFile(paths.markdown, markdown);
+  await writeFile(join(directory, 'latest.json'), json);
+  await writeFile(join(directory, 'latest.md'), markdown);
+  return paths;
+}

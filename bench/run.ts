@@ -1,0 +1,268 @@
+/**
+ * `npm run bench`: benchmarks anyone can rerun (issue 6). Starts its own Neo4j per graph size
+ * (unless NEO4J_URI is set), loads a generated corpus, starts the API in a child process and
+ * measures extraction, relationship queries beside a hand-written Cypher floor, and ingestion
+ * through the GraphQL mutation. Reports go to bench/reports/ (git-ignored) as Markdown and JSON.
+ */
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openBenchDatabase } from './database.js';
+import { countGraph, loadCorpus } from './load-graph.js';
+import { describeMachine, describeRevision } from './machine.js';
+import { writeReport, type BenchReport, type SizeReport } from './report.js';
+import { runExtractionScenario } from './scenarios/extraction.js';
+import { runIngestionScenario } from './scenarios/ingestion.js';
+import { QUERY_SPECS, sampleRequests } from './scenarios/query-specs.js';
+import { runQueryScenario } from './scenarios/queries.js';
+import { startApiServer } from './server-process.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCENARIOS = ['extraction', 'queries', 'ingestion'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+const HELP = `Usage: npm run bench -- [options]
+
+Runs the benchmark and writes bench/reports/<date>.md (for people) and .json (for machines).
+Each graph size gets a fresh built-in Neo4j in .neo4j/bench-<size> (or NEO4J_URI's server).
+
+Options:
+  --sizes LIST        graph sizes in entities, comma-separated (default 10k): e.g. 10k,100k,1m;
+                      about ten entities per generated document
+  --scenarios LIST    any of ${SCENARIOS.join(', ')} (default: all)
+  --queries LIST      any of ${QUERY_SPECS.map((q) => q.name).join(', ')} (default: all)
+  --clients LIST      concurrent clients per query cell (default 1,32)
+  --seconds N         measured seconds per query cell, API and floor each (default 6)
+  --warmup N          warm-up seconds before each cell, not measured (default 2)
+  --ingest-docs N     documents per ingestion mode, single and batched (default 1000)
+  --ingest-batch N    documents per ingestDocuments call (default 50)
+  --extract-docs N    documents in the extraction scenario (default 300)
+  --runs N            timed extraction runs after the warm-up (default 5)
+  --load-batch N      documents per bulk-load transaction (default 1000)
+  --seed N            corpus and sampling seed (default 42)
+  --out DIR           report folder (default bench/reports)
+  -h, --help          this text
+
+Environment: NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) to use a running
+Neo4j instead of the built-in one (the bench writes its corpus into it); NEO4J_HEAP and
+NEO4J_PAGECACHE size the built-in one (raise them for 1m).`;
+
+class UsageError extends Error {}
+
+function positiveInteger(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} expects a whole number above 0, got ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function list<T extends string>(name: string, raw: string | undefined, allowed: readonly T[], fallback: readonly T[]): T[] {
+  if (raw === undefined) return [...fallback];
+  const items = raw.split(',').map((item) => item.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) {
+      throw new UsageError(`--${name}: unknown ${JSON.stringify(item)}; expected any of ${allowed.join(', ')}`);
+    }
+  }
+  if (items.length === 0) throw new UsageError(`--${name} is empty`);
+  return items as T[];
+}
+
+/** "10k" → 10,000 entities → 1,000 documents. */
+export function parseSize(raw: string): { label: string; documents: number } {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw.trim());
+  if (!match) throw new UsageError(`--sizes: ${JSON.stringify(raw)} is not a size such as 10k, 100k or 1m`);
+  const entities = Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1_000 : match[2]?.toLowerCase() === 'm' ? 1_000_000 : 1);
+  const documents = Math.round(entities / 10);
+  if (documents < 10) throw new UsageError(`--sizes: ${raw} is too small (at least 100 entities)`);
+  return { label: raw.trim().toLowerCase(), documents };
+}
+
+function parseOptions(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      scenarios: { type: 'string' },
+      queries: { type: 'string' },
+      clients: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      'ingest-docs': { type: 'string' },
+      'ingest-batch': { type: 'string' },
+      'extract-docs': { type: 'string' },
+      runs: { type: 'string' },
+      'load-batch': { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const clients = (values.clients ?? '1,32').split(',').map((item) => positiveInteger('clients', item.trim(), 1));
+  const ingestBatch = positiveInteger('ingest-batch', values['ingest-batch'], 50);
+  if (ingestBatch > 100) throw new UsageError('--ingest-batch: ingestDocuments takes at most 100 documents per call');
+  return {
+    help: values.help === true,
+    sizes: (values.sizes ?? '10k').split(',').map(parseSize),
+    scenarios: list<Scenario>('scenarios', values.scenarios, SCENARIOS, SCENARIOS),
+    queries: list(
+      'queries',
+      values.queries,
+      QUERY_SPECS.map((q) => q.name),
+      QUERY_SPECS.map((q) => q.name),
+    ),
+    clients,
+    seconds: positiveInteger('seconds', values.seconds, 6),
+    warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 2),
+    ingestDocs: positiveInteger('ingest-docs', values['ingest-docs'], 1000),
+    ingestBatch,
+    extractDocs: positiveInteger('extract-docs', values['extract-docs'], 300),
+    runs: positiveInteger('runs', values.runs, 5),
+    loadBatch: positiveInteger('load-batch', values['load-batch'], 1000),
+    seed: positiveInteger('seed', values.seed, 42),
+    out: resolve(values.out ?? join(REPO_ROOT, 'bench', 'reports')),
+  };
+}
+
+const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`${error.message}\nSee npm run bench -- --help\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (options.help) {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-').slice(0, 19);
+  const report: BenchReport = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: null,
+    command: ['npm run bench --', ...process.argv.slice(2)].join(' ').replace(/ --$/, ''),
+    revision: describeRevision(),
+    machine: null,
+    settings: {
+      sizes: options.sizes.map((s) => s.label),
+      scenarios: options.scenarios,
+      queries: options.queries,
+      clients: options.clients,
+      secondsPerCell: options.seconds,
+      warmupSeconds: options.warmup,
+      ingestDocs: options.ingestDocs,
+      ingestBatch: options.ingestBatch,
+      seed: options.seed,
+    },
+    extraction: null,
+    sizes: [],
+  };
+  const save = async () => {
+    const paths = await writeReport(report, options.out, stamp);
+    log(`report: ${relative(process.cwd(), paths.markdown)} and ${relative(process.cwd(), paths.json)}`);
+  };
+
+  if (options.scenarios.includes('extraction')) {
+    log(`extraction: ${options.extractDocs} documents, ${options.runs} runs`);
+    report.extraction = runExtractionScenario(
+      { seed: options.seed, documents: Math.max(options.extractDocs, ...options.sizes.map((s) => s.documents)) },
+      { documents: options.extractDocs, runs: options.runs },
+    );
+    log(`extraction: ${Math.round(report.extraction.wordsPerSecond.median)} words/s (median)`);
+  }
+
+  const needsGraph = options.scenarios.includes('queries') || options.scenarios.includes('ingestion');
+  for (const size of needsGraph ? options.sizes : []) {
+    const entry: SizeReport = {
+      label: size.label,
+      documents: size.documents,
+      graph: null,
+      load: null,
+      serverRssAtStartMiB: null,
+      queries: [],
+      ingestion: [],
+    };
+    report.sizes.push(entry);
+    const corpus = { seed: options.seed, documents: size.documents };
+    const db = await openBenchDatabase(size.label, log);
+    let server: Awaited<ReturnType<typeof startApiServer>> | null = null;
+    try {
+      report.machine ??= await describeMachine(db.store);
+      log(`${size.label}: loading ${size.documents} generated documents`);
+      let lastShown = 0;
+      entry.load = await loadCorpus(db.store, corpus, {
+        batchSize: options.loadBatch,
+        onProgress: (done, total) => {
+          if (done === total || performance.now() - lastShown > 10_000) {
+            lastShown = performance.now();
+            log(`${size.label}: loaded ${done} of ${total} documents`);
+          }
+        },
+      });
+      entry.graph = await countGraph(db.store);
+      log(`${size.label}: ${entry.graph.entities} entities, ${entry.graph.relationships} relations in ${entry.load.seconds.toFixed(1)} s`);
+
+      server = await startApiServer({ neo4jUri: db.uri, logFile: join(options.out, `${stamp}-server-${size.label}.log`) });
+      entry.serverRssAtStartMiB = server.rssMiB();
+
+      if (options.scenarios.includes('queries')) {
+        const samples = await sampleRequests(db.store, options.seed, 500);
+        for (const spec of QUERY_SPECS.filter((q) => options.queries.includes(q.name))) {
+          log(`${size.label}: ${spec.name} at ${options.clients.join(', ')} clients`);
+          const figures = await runQueryScenario(spec, db.store, server, samples, {
+            clients: options.clients,
+            seconds: options.seconds,
+            warmupSeconds: options.warmup,
+            verifySamples: 30,
+            seed: options.seed,
+          });
+          entry.queries.push(figures);
+          for (const cell of figures.cells) {
+            log(
+              `${size.label}: ${spec.name} ×${cell.clients}: API p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s; answers equal ${figures.verification.equal}/${figures.verification.checked}`,
+            );
+          }
+          await save();
+        }
+      }
+
+      if (options.scenarios.includes('ingestion')) {
+        // New texts (another seed) about the same entity pools, so they land on the known graph.
+        const ingestCorpus = { seed: options.seed + 1, documents: size.documents };
+        for (const [i, mode] of (['single', 'batched'] as const).entries()) {
+          log(`${size.label}: ingestion, ${mode}, ${options.ingestDocs} documents`);
+          const figures = await runIngestionScenario(db.store, server, ingestCorpus, {
+            mode,
+            documents: options.ingestDocs,
+            batchSize: options.ingestBatch,
+            firstIndex: i * options.ingestDocs,
+          });
+          entry.ingestion.push(figures);
+          log(`${size.label}: ingestion ${mode}: ${figures.documentsPerSecond.toFixed(1)} documents/s`);
+          await save();
+        }
+      }
+    } finally {
+      await server?.stop();
+      await db.close();
+    }
+    await save();
+  }
+
+  report.finishedAt = new Date().toISOString();
+  await save();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+import type { GraphStore } from '../../src/store/graph-store.js';
+import { runFloorLoad } from '../floor-load.js';
+import { runHttpLoad, type LoadCell } from '../http-load.js';
+import { createRandom } from '../corpus/random.js';
+import type { ApiServer } from '../server-process.js';
+import { summarize, type Summary } from '../stats.js';
+import type { QuerySpec, Sample } from './query-specs.js';
+
+export interface Verification {
+  checked: number;
+  equal: number;
+  /** Up to three samples whose answers differed, for the report. */
+  mismatches: { sample: Sample; graphql: string[]; floor: string[] }[];
+  /** Cypher round trips per request, from `extensions.queryStats`. */
+  roundTrips: Summary;
+  /** Ids in an answer, to show the queries return something. */
+  answerSize: Summary;
+  errors: string[];
+}
+
+export interface QueryCell {
+  clients: number;
+  api: LoadCell;
+  floor: LoadCell;
+  /** API p50 latency ÷ floor p50 latency (1 = as fast as the floor). */
+  p50Ratio: number;
+  p95Ratio: number;
+  /** API throughput ÷ floor throughput (1 = as many requests per second). */
+  throughputRatio: number;
+  /** Round trips read from a sample of the responses under load. */
+  roundTrips: Summary;
+  /** Largest resident memory of the API server seen during the cell, MiB. */
+  serverRssMiB: number;
+}
+
+export interface QueryFigures {
+  name: string;
+  description: string;
+  roundTripBudget: number;
+  verification: Verification;
+  cells: QueryCell[];
+}
+
+async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return response.json();
+}
+
+const ROUND_TRIPS = /"cypherRoundTrips":(\d+)/;
+
+/** Asks the API and the floor the same questions and compares the ids; reads round trips. */
+export async function verifyAnswers(
+  spec: QuerySpec,
+  store: GraphStore,
+  server: ApiServer,
+  samples: readonly Sample[],
+): Promise<Verification> {
+  const roundTrips: number[] = [];
+  const sizes: number[] = [];
+  const mismatches: Verification['mismatches'] = [];
+  const errors: string[] = [];
+  let equal = 0;
+  for (const sample of samples) {
+    const body = await postGraphQL(server.url, spec.graphql, spec.variables(sample));
+    if (body.errors?.length) {
+      if (errors.length < 3) errors.push(JSON.stringify(body.errors[0]).slice(0, 300));
+      continue;
+    }
+    const trips = body.extensions?.queryStats?.cypherRoundTrips;
+    if (typeof trips === 'number') roundTrips.push(trips);
+    const api = spec.fromGraphQL(body.data);
+    const floor = spec.fromFloor(await store.read(spec.cypher, spec.params(sample)));
+    sizes.push(floor.length);
+    if (JSON.stringify(api) === JSON.stringify(floor)) equal += 1;
+    else if (mismatches.length < 3) mismatches.push({ sample, graphql: api.slice(0, 20), floor: floor.slice(0, 20) });
+  }
+  return { checked: samples.length, equal, mismatches, roundTrips: summarize(roundTrips), answerSize: summarize(sizes), errors };
+}
+
+export interface QueryRunOptions {
+  clients: readonly number[];
+  seconds: number;
+  warmupSeconds: number;
+  verifySamples: number;
+  seed: number;
+}
+
+/** One query: answers checked, then API and floor at each concurrency, side by side. */
+export async function runQueryScenario(
+  spec: QuerySpec,
+  store: GraphStore,
+  server: ApiServer,
+  samples: readonly Sample[],
+  options: QueryRunOptions,
+): Promise<QueryFigures> {
+  const verification = await verifyAnswers(spec, store, server, samples.slice(0, options.verifySamples));
+  const cells: QueryCell[] = [];
+  for (const clients of options.clients) {
+    const random = createRandom(options.seed + clients);
+    const pick = () => samples[random.int(samples.length)]!;
+
+    const trips: number[] = [];
+    let rss = server.rssMiB();
+    const rssTimer = setInterval(() => {
+      rss = Math.max(rss, server.rssMiB());
+    }, 250);
+    const api = await runHttpLoad({
+      url: server.url,
+      clients,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      body: () => JSON.stringify({ query: spec.graphql, variables: spec.variables(pick()) }),
+      onSample: (body) => {
+        const match = ROUND_TRIPS.exec(body);
+        if (match) trips.push(Number(match[1]));
+      },
+    }).finally(() => clearInterval(rssTimer));
+
+    const floor = await runFloorLoad({
+      driver: store.driver,
+      database: store.database,
+      cypher: spec.cypher,
+      params: () => spec.params(pick()),
+      clients,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+    });
+    cells.push({
+      clients,
+      api,
+      floor,
+      p50Ratio: api.latencyMs.median / floor.latencyMs.median,
+      p95Ratio: api.latencyMs.p95 / floor.latencyMs.p95,
+      throughputRatio: api.requestsPerSecond / floor.requestsPerSecond,
+      roundTrips: summarize(trips),
+      serverRssMiB: rss,
+    });
+  }
+  return { name: spec.name, description: spec.description, roundTripBudget: spec.roundTripBudget, verification, cells };
+}
+
