@@ -16,9 +16,8 @@ import {
 
 /**
  * The batched write statements of ingestion. Every statement takes a list parameter and
- * UNWINDs it, so a batch of documents costs a fixed number of statements (about a dozen at
- * most: documents, redirects, entities, mentions, one per relation type present), never one
- * per entity. Bodies MERGE on constrained ids only, so a transaction the driver retries after
+ * UNWINDs it, so a batch of documents costs a fixed number of statements (documents, redirects,
+ * entities, mentions, relations: five for the bulk path), never one per entity. Bodies MERGE on constrained ids only, so a transaction the driver retries after
  * a dropped connection writes nothing twice.
  */
 
@@ -293,22 +292,26 @@ const WRITE_MENTIONS = `UNWIND $mentions AS m
      MERGE (d)-[r:${MENTIONS}]->(n)
      SET r.spans = m.spans`;
 
-function relationStatement(type: RelationType): string {
+// One statement for every relation type: a FOREACH per type from the constants (MERGE needs a
+// literal type). Whether an edge is new is read before the MERGE, which is safe since this
+// transaction already holds the write locks of both ends (UPSERT_ENTITIES wrote them).
+const RELATION_FOREACH = RELATIONSHIP_TYPES.map((type) => {
   if (!isRelationType(type)) throw new Error(`not a relation type: ${String(type)}`);
-  return `UNWIND $relations AS rel
+  return `FOREACH (_ IN CASE WHEN rel.type = '${type}' THEN [1] ELSE [] END |
+       MERGE (a)-[r:${type}]->(b)
+       ON CREATE SET r.docIds = [], r.evidence = []
+       SET r.docIds = r.docIds + [x IN rel.docIds WHERE NOT x IN r.docIds],
+         r.evidence = r.evidence + [x IN rel.evidence WHERE NOT x IN r.evidence]
+       SET r.weight = size(r.docIds))`;
+}).join('\n     ');
+
+const WRITE_RELATIONS = `UNWIND $relations AS rel
      MATCH (a:${ENTITY_LABEL} {id: rel.source})
      MATCH (b:${ENTITY_LABEL} {id: rel.target})
-     MERGE (a)-[r:${type}]->(b)
-     ON CREATE SET r.docIds = [], r.evidence = [], r.justCreated = true
-     WITH r, rel, coalesce(r.justCreated, false) AS created
-     REMOVE r.justCreated
-     SET r.docIds = r.docIds + [x IN rel.docIds WHERE NOT x IN r.docIds],
-       r.evidence = r.evidence + [x IN rel.evidence WHERE NOT x IN r.evidence]
-     SET r.weight = size(r.docIds)
-     RETURN rel.source AS source, rel.target AS target, created`;
-}
-
-const RELATION_STATEMENTS = new Map(RELATIONSHIP_TYPES.map((type) => [type, relationStatement(type)]));
+     OPTIONAL MATCH (a)-[existing]->(b) WHERE type(existing) = rel.type
+     WITH a, b, rel, count(existing) = 0 AS created
+     ${RELATION_FOREACH}
+     RETURN rel.type AS type, rel.source AS source, rel.target AS target, created`;
 
 export interface WrittenEntity {
   id: string;
@@ -331,26 +334,20 @@ export interface WrittenGraph {
 }
 
 /**
- * Writes a prepared batch: entities (one statement), mentions (one), relations (one per type
- * present). The documents must exist already (mergeDocuments, same transaction).
+ * Writes a prepared batch in three statements: entities, mentions, relations. The documents
+ * must exist already (mergeDocuments, same transaction).
  */
 export async function writeGraph(tx: WriteTransaction, graph: PreparedGraph): Promise<WrittenGraph> {
   if (graph.entities.length === 0) return { entities: [], relations: [], mentions: 0 };
   const entityRows = await tx.run(UPSERT_ENTITIES, { entities: graph.entities });
   await tx.run(WRITE_MENTIONS, { mentions: graph.mentions });
-  const relations: WrittenRelation[] = [];
-  const byType = new Map<RelationType, PreparedRelation[]>();
-  for (const relation of graph.relations) {
-    const list = byType.get(relation.type) ?? [];
-    list.push(relation);
-    byType.set(relation.type, list);
-  }
-  for (const [type, rows] of byType) {
-    const written = await tx.run(RELATION_STATEMENTS.get(type)!, { relations: rows });
-    for (const row of written) {
-      relations.push({ type, source: row.source as string, target: row.target as string, created: row.created === true });
-    }
-  }
+  const relationRows = graph.relations.length > 0 ? await tx.run(WRITE_RELATIONS, { relations: graph.relations }) : [];
+  const relations = relationRows.map((row) => ({
+    type: row.type as RelationType,
+    source: row.source as string,
+    target: row.target as string,
+    created: row.created === true,
+  }));
   return {
     entities: entityRows.map((row) => ({
       id: row.id as string,
@@ -465,8 +462,8 @@ export interface BulkWriteResult {
 
 /**
  * Fast bulk load for large generated corpora: the whole batch in ONE write transaction and a
- * fixed number of statements (documents, redirects, entities, mentions, one per relation type
- * present), whatever the batch size. Entity ids are taken as given (after redirects): no alias
+ * fixed number of statements (documents, redirects, entities, mentions, relations), whatever the
+ * batch size. Entity ids are taken as given (after redirects): no alias
  * lookup, unlike ingestDocument. Documents already present are skipped, so a batch can be
  * replayed. Batches of 500–2,000 documents suit an 8 GB heap.
  */

@@ -195,7 +195,7 @@ describe('ingestDocument', () => {
     );
     expect(result.entities).toHaveLength(41);
     expect(result.relations).toHaveLength(40);
-    // existence check, document, lookup, name lookup, entities, mentions, one relation type
+    // existence check, document, ids and redirects, shared names, entities, mentions, relations
     expect(counter.queries).toBeLessThanOrEqual(7);
     expect(await countTagged(app, tag)).toEqual({ nodes: 41, relationships: 40 });
   });
