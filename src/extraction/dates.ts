@@ -167,7 +167,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
         const base = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
         // Weekdays point back (news reports what happened) unless a future verb stands right before.
         let soon = false;
-        for (let k = Math.max(from, i - 3); k < i; k++) if (FUTURE_MARKERS.has(tokens[k]!.norm)) soon = true;
+        for (let k = Math.max(from, i - 6); k < i; k++) if (FUTURE_MARKERS.has(tokens[k]!.norm)) soon = true;
         const delta = soon ? -((weekday - base.getUTCDay() + 7) % 7) : (base.getUTCDay() - weekday + 7) % 7;
         base.setUTCDate(base.getUTCDate() - delta);
         take(i, i + 1, formatDay(base), 'DAY');

@@ -34,7 +34,7 @@ export function analyseDocument(text: string, forcedLanguage: string | undefined
   const grammar = GRAMMARS.find((g) => g.language === language) ?? null;
   // Elisions and abbreviations of every supported language: harmless elsewhere, and mixed texts exist.
   const tokens = tokenize(text, { elisions: ALL_ELISIONS });
-  const sentences = segmentSentences(tokens, ALL_ABBREVIATIONS);
+  const sentences = segmentSentences(tokens, ALL_ABBREVIATIONS, text);
   const sentenceOfToken = new Int32Array(tokens.length);
   for (const s of sentences) sentenceOfToken.fill(s.index, s.firstToken, s.endToken);
   const words = new Set<string>();

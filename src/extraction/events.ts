@@ -81,7 +81,8 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       for (let i = m.firstToken; i < m.endToken; i++) if (taken[i - s.firstToken]) free = false;
       if (!free) continue;
       const { rule, weak } = m.pattern.payload;
-      if (rule.requires && !(typesBySentence.get(s.index)?.has(rule.requires))) continue;
+      // Law events need a law in the document (the sentence may say "le texte"); others in the sentence.
+      if (rule.requires && !(rule.actorRole === 'law' ? docTypes.has(rule.requires) : typesBySentence.get(s.index)?.has(rule.requires))) continue;
       taken.fill(1, m.firstToken - s.firstToken, m.endToken - s.firstToken);
       const dates = doc.datesBySentence[s.index] ?? [];
       let date: DateMention | null = null;

@@ -15,6 +15,7 @@ import { PLACES } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import type { Token } from './text/tokenize.js';
 import { foldText } from './text/fold.js';
+import { GRAMMARS } from './grammar/index.js';
 
 const GENERAL_RULE_PRIORITY = -1;
 
@@ -23,7 +24,11 @@ const ORG_HEADS_EN = new Set((PLACES.orgHeads['en'] ?? []).map((w) => foldText(w
 const ORG_HEADS_FR = new Set((PLACES.orgHeads['fr'] ?? []).map((w) => foldText(w)));
 const ORG_HEADS = new Set([...ORG_HEADS_EN, ...ORG_HEADS_FR]);
 const CONNECTORS = foldedSet(PLACES.connectors);
-const NOT_PLACES = new Set([...foldedSet(PLACES.countries), ...foldedSet(PLACES.nationalities)]);
+const NOT_PLACES = new Set([
+  ...foldedSet(PLACES.countries),
+  ...foldedSet(PLACES.nationalities),
+  ...GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays), ...g.stopwords]),
+]);
 const GROUP_SUFFIXES = new Set(['typhoon', 'panda', 'bear', 'kitten', 'chollima', 'spider', 'blizzard', 'sleet', 'sandstorm', 'tempest']);
 const COURT_ADJECTIVES = new Set(['federal', 'district', 'crown', 'high', 'magistrates', 'supreme', 'regional', 'criminal']);
 const STOP_FR = new Set(['a', 'est', 'sont', 'ont', 'qui', 'que', 'dont', 'sur', 'dans', 'avec', 'par', 'selon', 'mais', 'ou', 'ce', 'cette', 'il', 'elle', 'ils', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'un', 'une', 'avait', 'avaient', 'sera', 'etait', 'fait']);
@@ -63,7 +68,11 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
   // Tokens covered by a known agency name, and the end of the longest name covering each token.
   const coveredEnd = new Int32Array(tokens.length);
   for (const m of lexiconAt.values()) for (let k = m.firstToken; k < m.endToken; k++) coveredEnd[k] = Math.max(coveredEnd[k]!, m.endToken);
-  const covered = (span: [number, number]) => coveredEnd[span[0]]! >= span[1] && (span[0] === 0 || coveredEnd[span[0]]! > 0);
+  /** Whether a known agency name already covers any token of the span: the lexicon knows better. */
+  const covered = (span: [number, number]) => {
+    for (let k = span[0]; k < span[1]; k++) if (coveredEnd[k]! > 0) return true;
+    return false;
+  };
 
   for (const s of doc.sentences) {
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -103,14 +112,17 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
       // Organisation head words.
       if (isCapWord(t) && ORG_HEADS.has(t.norm)) {
         const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
-        if (span && span[1] - span[0] >= 2 && !covered(span)) {
+        const definesAcronym = span && tokens[span[1]]?.norm === '(' && tokens[span[1] + 1] && isAcronym(tokens[span[1] + 1]!);
+        if (span && span[1] - span[0] >= 2 && !covered(span) && !definesAcronym) {
           const name = textOf(doc, span[0], span[1]);
           out.push(mention(doc, newAgency(name, /court|tribunal|cour/i.test(name) ? 'court' : /prosecut|parquet/i.test(name) ? 'prosecutor' : null), span[0], span[1]));
         }
       }
       // A place in front of a known agency: a unit of it.
       const known = lexiconAt.get(i + 1);
-      if (known && isCapWord(t) && !NOT_PLACES.has(t.norm) && !known.ref.generic && t.kind === 'word' && !isAcronym(t) && i >= s.firstToken) {
+      // Only in front of a full name that starts with a capital ("Ministry of State Security"), not an acronym or a possessive.
+      const unitHead = known && known.endToken - known.firstToken >= 2 && tokens[known.firstToken]!.capitalized && tokens[known.firstToken + 1]!.norm !== "'s";
+      if (known && unitHead && isCapWord(t) && !NOT_PLACES.has(t.norm) && !known.ref.generic && t.kind === 'word' && !isAcronym(t) && i >= s.firstToken) {
         let first = i;
         while (first - 1 >= s.firstToken && isCapWord(tokens[first - 1]!) && !NOT_PLACES.has(tokens[first - 1]!.norm)) first--;
         if (first > s.firstToken || !CONNECTORS.has(tokens[first]!.norm)) {
@@ -148,6 +160,11 @@ function nameStartBefore(tokens: readonly Token[], paren: number, sentenceStart:
     else break;
   }
   while (start < paren && CONNECTORS.has(tokens[start]!.norm)) start++;
+  // "Officers of the X Office (XO)": a capitalised sentence opener followed by a connector is not part of the name.
+  if (start === sentenceStart && !ORG_HEADS.has(tokens[start]!.norm) && CONNECTORS.has(tokens[start + 1]?.norm ?? '')) {
+    start++;
+    while (start < paren && CONNECTORS.has(tokens[start]!.norm)) start++;
+  }
   while (start < paren && NOT_PLACES.has(tokens[start]!.norm) && !isCapWord(tokens[start + 1] ?? tokens[start]!)) start++;
   if (start < paren && ['the', 'le', 'la', 'les', 'a', 'an'].includes(tokens[start]!.norm)) start++;
   if (paren - start < 2) return null;

@@ -24,7 +24,10 @@ export const MAX_SENTENCE_TOKENS = 150;
 const SOFT_BREAKS = new Set([',', ';', ':']);
 const CLOSERS = new Set(['"', ')', ']', "'"]);
 
-export function segmentSentences(tokens: readonly Token[], abbreviations: ReadonlySet<string>): Sentence[] {
+/** Closing quotes that may stand after a space (French typography: « ... »). */
+const SPACED_CLOSERS = new Set(['»', '”']);
+
+export function segmentSentences(tokens: readonly Token[], abbreviations: ReadonlySet<string>, text?: string): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
   const close = (endToken: number) => {
@@ -50,7 +53,13 @@ export function segmentSentences(tokens: readonly Token[], abbreviations: Readon
     if (t.kind !== 'punct' || !TERMINATORS.has(t.norm)) continue;
     // Swallow closing quotes/brackets and repeated terminators.
     let end = i + 1;
-    while (end < tokens.length && !tokens[end]!.afterSpace && (CLOSERS.has(tokens[end]!.norm) || TERMINATORS.has(tokens[end]!.norm))) end++;
+    while (
+      end < tokens.length &&
+      !tokens[end]!.afterNewline &&
+      ((!tokens[end]!.afterSpace && (CLOSERS.has(tokens[end]!.norm) || TERMINATORS.has(tokens[end]!.norm))) ||
+        (text !== undefined && SPACED_CLOSERS.has(text[tokens[end]!.start]!)))
+    )
+      end++;
     const next = tokens[end];
     if (!next) continue;
     if (next.afterNewline) continue; // the newline rule closes it
@@ -59,7 +68,7 @@ export function segmentSentences(tokens: readonly Token[], abbreviations: Readon
     if (!startsSentence) continue;
     if (t.norm === '.') {
       const prev = tokens[i - 1];
-      if (prev && !prev.afterNewline && prev.end === t.start && prev.kind === 'word') {
+      if (prev && prev.end === t.start && prev.kind === 'word') {
         if (abbreviations.has(prev.norm)) continue;
         if (prev.norm.length === 1 && prev.capitalized) continue; // initials: "Herwig F.", "U.S."
       }
