@@ -125,6 +125,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const same = trig.weak
       ? drafts.find(sameSubject) ?? drafts.find((d) => d.rule.actorRole === 'issuer' && trig.rule.actorRole === 'issuer')
       : drafts.find((d) => sameSubject(d) && (d.date === date || !date || !d.date || soft !== d.soft));
+    if (!same && trig.weak && !trig.rule.weakCreates) continue;
     if (same) {
       same.triggers.push(trig);
       if ((!same.date || (same.soft && !soft)) && date) { same.date = date; same.precision = precision; same.soft = soft; }

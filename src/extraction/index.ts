@@ -40,8 +40,11 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const lexical = matchLexicon(doc);
   const general = findGeneralNames(doc, lexical);
   const resolved = adjustDescriptiveSpans(doc, resolveMentions(doc, [...lexical, ...general]));
-  const entities = groupMentions(resolved);
-  const events = buildEvents(doc, findEventTriggers(doc, resolved), entities);
+  const triggers = findEventTriggers(doc, resolved);
+  // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
+  const kept = resolved.filter((m) => m.ref.type !== 'TargetGroup' || !triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end));
+  const entities = groupMentions(kept);
+  const events = buildEvents(doc, triggers, entities);
   dateLaws(entities.filter((e) => e.ref.type === 'Law'), events);
   const relations = findRelations(doc, entities, events);
 

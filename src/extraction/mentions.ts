@@ -10,6 +10,7 @@ export interface EntityRef {
   kind: string | null;
   generic: boolean;
   partOf: string[];
+  adversary?: boolean | 'fallback';
   /** The lexicon entry, or null for an entity a general rule found. */
   entry: TypedLexiconEntry | null;
 }
@@ -33,6 +34,7 @@ export function refOfEntry(entry: TypedLexiconEntry): EntityRef {
     kind: entry.kind ?? null,
     generic: entry.generic ?? false,
     partOf: entry.partOf ?? [],
+    adversary: entry.adversary ?? false,
     entry,
   };
 }

@@ -173,7 +173,14 @@ function nameStartBefore(tokens: readonly Token[], paren: number, sentenceStart:
 
 function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken: number; endToken: number }): [number, number] | null {
   let start = head;
-  while (start - 1 >= s.firstToken && isCapWord(tokens[start - 1]!) && !['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) start--;
+  for (;;) {
+    const prev = tokens[start - 1];
+    if (start - 1 < s.firstToken || !prev) break;
+    if (isCapWord(prev) && !['the', 'a', 'an'].includes(prev.norm)) { start--; continue; }
+    // "Science and Technology Company": a conjunction between capitalised words.
+    if ((prev.norm === 'and' || prev.norm === '&') && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!)) { start -= 2; continue; }
+    break;
+  }
   if (start > s.firstToken && start === head && ['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) {
     // "the Ministry of ...": the name starts at the head.
   }

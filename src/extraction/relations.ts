@@ -13,7 +13,9 @@ import type { FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
 import type { ExtractedRelation, RelationType, Span } from './types.js';
 
-const THREAT_KINDS = new Set(['threat', 'intelligence', 'hacking-group']);
+const THREAT_KINDS = new Set(['threat', 'hacking-group']);
+/** Agencies whose warnings address groups (not parties, governments, outlets or hostile services). */
+const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police', 'prosecutor']);
 const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'];
 const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
 /** Per-sentence pairing is capped so a pathological sentence cannot go quadratic. */
@@ -84,10 +86,13 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   const warningEvents = events.filter((e) => e.event?.rule.actorRole === 'issuer');
   const issuers = new Set(warningEvents.map((e) => e.event?.actor).filter((a): a is DocEntity => !!a));
   const mostMentioned = (list: DocEntity[]) => [...list].sort((a, b) => b.mentions.length - a.mentions.length || firstSentence(a) - firstSentence(b))[0] ?? null;
+  // The hostile actor whose methods the story describes: the unnamed foreign services, else a
+  // named hostile service or hacking group, else (only then) a hostile government.
+  const isThreat = (a: DocEntity) => (THREAT_KINDS.has(a.ref.kind ?? '') || a.ref.adversary === true) && !issuers.has(a);
+  const namedThreats = agencies.filter(isThreat);
+  const fallbackThreats = namedThreats.length ? [] : agencies.filter((a) => a.ref.adversary === 'fallback' && !issuers.has(a));
   const threat =
-    mostMentioned(agencies.filter((a) => a.ref.kind === 'threat')) ??
-    mostMentioned(agencies.filter((a) => THREAT_KINDS.has(a.ref.kind ?? '') && !issuers.has(a))) ??
-    null;
+    mostMentioned(agencies.filter((a) => a.ref.kind === 'threat')) ?? mostMentioned(namedThreats) ?? mostMentioned(fallbackThreats) ?? null;
   const mainGroup = mostMentioned(groups);
   const enforcer = ENFORCER_ORDER.map((k) => mostMentioned(agencies.filter((a) => a.ref.kind === k))).find((a) => a) ?? null;
   const legislatures = agencies.filter((a) => a.ref.kind === 'legislature');
@@ -105,7 +110,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
     const ev = sentenceSpan(s);
     const sTactics = ofType(list, 'Tactic');
     const sGroups = ofType(list, 'TargetGroup');
-    const sThreats = ofType(list, 'Agency').filter((a) => THREAT_KINDS.has(a.ref.kind ?? '') && !issuers.has(a));
+    const sThreats = ofType(list, 'Agency').filter((a) => isThreat(a) || fallbackThreats.includes(a));
     const actors = sThreats.length ? sThreats : threat ? [threat] : [];
     for (const t of sTactics) {
       for (const a of actors) rel.add('USES', a, t, ev);
@@ -149,9 +154,10 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       if (info.rule.actorRole === 'issuer') {
         if (info.actor) rel.add('ISSUED', info.actor, e, ev);
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
-        for (const a of sAgencies) if (a.ref.kind === 'threat' || (THREAT_KINDS.has(a.ref.kind ?? '') && a !== info.actor)) rel.add('INVOLVES', e, a, ev);
+        for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
         if (info.rule.kind === 'warning' && info.actor) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
+        if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
         for (const a of sAgencies) if (a.ref.kind !== 'media') rel.add('INVOLVES', e, a, ev);
         for (const x of ofType(list, 'Law')) rel.add('INVOLVES', e, x, ev);
       } else if (info.actor) {
@@ -162,12 +168,18 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         }
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
+      let coveredUntil = -1;
       for (const m of verbsIn(trig.sentence)) {
         if (m.pattern.payload !== 'report') continue;
+        // "a annoncé" also holds "annoncé": one reporting verb, read once.
+        if (m.firstToken < coveredUntil) continue;
+        coveredUntil = m.endToken;
         const agencyMentions = agencyMentionsBySentence.get(trig.sentence) ?? [];
         const before = agencyMentions.filter((fm) => fm.endToken <= m.firstToken).sort((a, b) => b.endToken - a.endToken)[0];
         const after = agencyMentions.filter((fm) => fm.firstToken >= m.endToken).sort((a, b) => a.firstToken - b.firstToken)[0];
-        const reporterMention = /^(selon|according|d'apres|cite|citant)/.test(m.pattern.source) ? after : before ?? after;
+        // "selon X", "according to X", and inverted subjects (", a annoncé le parquet", ", said X") come after the verb.
+        const inverted = doc.tokens[m.firstToken - 1]?.norm === ',';
+        const reporterMention = /^\(?(selon|according|d'apres|cite|citant)/.test(m.pattern.source) || inverted ? after ?? before : before ?? after;
         const reporter = reporterMention ? entityOf.get(reporterMention) : undefined;
         if (!reporter || reporter === info.actor || reporter.ref.generic || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
         if (info.rule.actorRole === 'issuer' && !info.actor && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
@@ -187,7 +199,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
     if (sGroups.length === 0) continue;
     const warnVerb = verbsIn(s).find((m) => m.pattern.payload === 'warn');
     if (!warnVerb) continue;
-    const warners = ofType(list, 'Agency').filter((a) => !ISSUER_KINDS_EXCLUDED.has(a.ref.kind ?? '') && !a.ref.generic);
+    const warners = ofType(list, 'Agency').filter((a) => WARNER_KINDS.has(a.ref.kind ?? '') && !a.ref.generic && !a.ref.adversary);
     for (const a of warners) for (const g of sGroups) rel.add('WARNS', a, g, sentenceSpan(s));
   }
   return rel.list();

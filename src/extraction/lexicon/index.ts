@@ -34,6 +34,8 @@ export interface LexiconEntry {
   anaphora?: LanguagePatterns;
   partOf?: string[];
   requiresContext?: string[];
+  /** A hostile actor whose methods stories describe (the MSS, the GRU, hacking groups); "fallback": only when no other is named (governments). */
+  adversary?: boolean | 'fallback';
   /** Wins ties between entries matching the same span. */
   priority?: number;
 }
@@ -56,6 +58,10 @@ export interface EventRule {
   weakTriggers?: LanguagePatterns;
   /** Arrests, charges, trials: the mention runs on over the object and place ("arrested two men in X"). */
   extendOverObject?: boolean;
+  /** Weak triggers may start an event of this kind when the document has none ("X warned ..."). */
+  weakCreates?: boolean;
+  /** How the actor relates to the event besides INVOLVES: an announced indictment is ISSUED. */
+  actorRelation?: 'ISSUED';
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
