@@ -10,19 +10,22 @@ LawRef.implement({
       description: 'Entry into force or adoption, when a text gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.',
     }),
     datePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (law) => law.datePrecision }),
-    enforcedBy: typedRelationField(t, AgencyRelationConnection, {
+    enforcedBy: typedRelationField(t, 'enforcedBy', AgencyRelationConnection, {
+      owner: 'Law',
       relationType: 'ENFORCES',
       direction: 'IN',
       otherType: 'Agency',
       description: 'Agencies that apply the law (ENFORCES, incoming).',
     }),
-    enactedBy: typedRelationField(t, AgencyRelationConnection, {
+    enactedBy: typedRelationField(t, 'enactedBy', AgencyRelationConnection, {
+      owner: 'Law',
       relationType: 'ENACTED',
       direction: 'IN',
       otherType: 'Agency',
       description: 'Legislatures that adopted the law (ENACTED, incoming).',
     }),
-    involvedIn: typedRelationField(t, EventRelationConnection, {
+    involvedIn: typedRelationField(t, 'involvedIn', EventRelationConnection, {
+      owner: 'Law',
       relationType: 'INVOLVES',
       direction: 'IN',
       otherType: 'Event',

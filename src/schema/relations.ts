@@ -5,10 +5,13 @@ import { badInput } from '../errors.js';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
 import type { DocumentRecord } from '../store/documents.js';
 import { loadDocumentTexts, type EntityRecord } from '../store/entities.js';
+import type { GraphQLResolveInfo } from 'graphql';
 import {
   countRelations,
   loadRelationPages,
   type RelationEdgeRecord,
+  type RelationPageRecord,
+  type RelationPlan,
   type RelationSelection,
 } from '../store/relations.js';
 import { builder } from './builder.js';
@@ -16,6 +19,7 @@ import type { RequestContext } from './context.js';
 import { DocumentNode } from './document.js';
 import { AgencyRef, EntityRef, EntityTypeEnum, EventRef, LawRef, TacticRef, TargetGroupRef } from './entity.js';
 import { checkPageArgs } from './pagination.js';
+import { pathKey, plansBelow, prefetchedPages, registerRelationField, type RelationArgs } from './relation-prefetch.js';
 
 /**
  * Relationship connections. Every relation field (typed ones such as `Agency.tactics`, and the
@@ -184,31 +188,71 @@ function relationPage(args: { first?: number | null; after?: string | null }, co
   return { offset, limit: args.first ?? DEFAULT_RELATION_PAGE };
 }
 
+function toConnection(page: RelationPageRecord, plan: RelationPlan): RelationConnectionShape {
+  const edges = page.edges.map((edge, index) => ({ ...edge, cursor: offsetToCursor(plan.page.offset + index) }));
+  return {
+    ownerId: page.ownerId,
+    selection: plan.selection,
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasMore,
+      hasPreviousPage: plan.page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** Leaves the pages read ahead for nested fields where their loaders will look. */
+function keepPrefetched(cache: Map<string, unknown>, base: string, page: RelationPageRecord, plan: RelationPlan): void {
+  for (const edge of page.edges) {
+    for (const [below, child] of Object.entries(plan.children)) {
+      const nested = edge.nested[below];
+      if (!nested) continue;
+      cache.set(`${base}.${below}|${edge.node.id}`, toConnection(nested, child));
+      keepPrefetched(cache, `${base}.${below}`, nested, child);
+    }
+  }
+}
+
+/**
+ * The batch of one relation field: pages read ahead by a parent field come from the request's
+ * cache; the rest is one query, which also reads the relation fields nested below (look-ahead).
+ */
 async function loadConnections(
   ownerIds: readonly string[],
   selection: RelationSelection,
   args: { first?: number | null; after?: string | null },
   context: RequestContext,
+  info: GraphQLResolveInfo,
+  nodeType: string | null,
 ): Promise<RelationConnectionShape[]> {
-  const page = relationPage(args, context);
-  const pages = await loadRelationPages(context.store, ownerIds, selection, page, context.queries);
-  return pages.map((result) => {
-    const edges = result.edges.map((edge, index) => ({ ...edge, cursor: offsetToCursor(page.offset + index) }));
-    return {
-      ownerId: result.ownerId,
+  const base = pathKey(info.path);
+  const cache = prefetchedPages(context);
+  const cached = new Map<string, RelationConnectionShape>();
+  for (const ownerId of ownerIds) {
+    const hit = cache.get(`${base}|${ownerId}`) as RelationConnectionShape | undefined;
+    if (hit) cached.set(ownerId, hit);
+  }
+  const missing = ownerIds.filter((ownerId) => !cached.has(ownerId));
+  if (missing.length > 0) {
+    const plan: RelationPlan = {
       selection,
-      edges,
-      pageInfo: {
-        hasNextPage: result.hasMore,
-        hasPreviousPage: page.offset > 0,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges.at(-1)?.cursor ?? null,
-      },
+      page: relationPage(args, context),
+      children: plansBelow(info.fieldNodes, nodeType, info, (nestedArgs) => relationPage(nestedArgs, context)),
     };
-  });
+    const pages = await loadRelationPages(context.store, missing, plan, context.queries);
+    for (const page of pages) {
+      cached.set(page.ownerId, toConnection(page, plan));
+      keepPrefetched(cache, base, page, plan);
+    }
+  }
+  return ownerIds.map((ownerId) => cached.get(ownerId)!);
 }
 
 export interface TypedRelationSpec {
+  /** The type that has the field. */
+  owner: EntityType;
   relationType: RelationType;
   direction: 'OUT' | 'IN';
   /** Type of the entity at the other end; null: any entity. */
@@ -220,12 +264,13 @@ export interface TypedRelationSpec {
  * A typed relation field such as `Agency.tactics`: one relation type, one direction, one type
  * at the other end, as a connection of `connection`.
  */
-export function typedRelationField(t: any, connection: any, spec: TypedRelationSpec) {
+export function typedRelationField(t: any, fieldName: string, connection: any, spec: TypedRelationSpec) {
   const selection: RelationSelection = {
     relationTypes: [spec.relationType],
     direction: spec.direction,
     otherTypes: spec.otherType ? [spec.otherType] : null,
   };
+  registerRelationField(spec.owner, fieldName, { selection: () => selection, defaults: {}, nodeType: spec.otherType });
   return t.loadable({
     type: connection,
     description: spec.description,
@@ -234,8 +279,12 @@ export function typedRelationField(t: any, connection: any, spec: TypedRelationS
       first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}, at most the configured maximum).` }),
       after: t.arg.string({ description: 'Cursor of the last edge of the previous page.' }),
     },
-    load: (ownerIds: string[], context: RequestContext, args: { first?: number | null; after?: string | null }) =>
-      loadConnections(ownerIds, selection, args, context),
+    load: (
+      ownerIds: string[],
+      context: RequestContext,
+      args: { first?: number | null; after?: string | null },
+      info: GraphQLResolveInfo,
+    ) => loadConnections(ownerIds, selection, args, context, info, spec.otherType),
     resolve: (entity: EntityRecord) => entity.id,
   });
 }
@@ -253,17 +302,19 @@ builder.interfaceField(EntityRef, 'related', (t) =>
       first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}).` }),
       after: t.arg.string(),
     },
-    load: (ownerIds: string[], context, args) =>
-      loadConnections(
-        ownerIds,
-        {
-          relationTypes: args.relationTypes ?? null,
-          direction: args.direction ?? 'BOTH',
-          otherTypes: args.types ?? null,
-        },
-        args,
-        context,
-      ),
+    load: (ownerIds: string[], context, args, info) =>
+      loadConnections(ownerIds, relatedSelection(args), args, context, info, null),
     resolve: (entity) => entity.id,
   }),
 );
+
+/** What `related` reads for its arguments: the same function serves its loader and the look-ahead. */
+function relatedSelection(args: RelationArgs): RelationSelection {
+  return {
+    relationTypes: (args.relationTypes as RelationType[] | null | undefined) ?? null,
+    direction: (args.direction as RelationSelection['direction'] | null | undefined) ?? 'BOTH',
+    otherTypes: (args.types as EntityType[] | null | undefined) ?? null,
+  };
+}
+
+registerRelationField('*', 'related', { selection: relatedSelection, defaults: { direction: 'BOTH' }, nodeType: null });

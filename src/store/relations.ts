@@ -34,12 +34,31 @@ export interface RelationEdgeRecord {
 
 export interface RelationPageRecord {
   ownerId: string;
-  edges: RelationEdgeRecord[];
+  edges: NestedRelationEdgeRecord[];
   /** Whether more edges follow the page. */
   hasMore: boolean;
 }
 
-function relationPattern(selection: RelationSelection): { pattern: string; otherFilter: string } {
+/** An edge with the pages of relations prefetched under its node, by the nested field's response key. */
+export interface NestedRelationEdgeRecord extends RelationEdgeRecord {
+  nested: Record<string, RelationPageRecord>;
+}
+
+/**
+ * What to read for one relation field: its selection and page, and relation fields nested under
+ * its nodes that are read in the same query (see loadRelationPages).
+ */
+export interface RelationPlan {
+  selection: RelationSelection;
+  page: { offset: number; limit: number };
+  /** Response key of the nested field -> its plan. */
+  children: Record<string, RelationPlan>;
+}
+
+function relationPattern(
+  selection: RelationSelection,
+  vars: { owner: string; relation: string; other: string; otherTypesParam: string },
+): { pattern: string; otherFilter: string } {
   const types = selection.relationTypes?.length ? selection.relationTypes : RELATIONSHIP_TYPES;
   for (const type of types) {
     if (!isRelationType(type)) throw new Error(`unknown relation type ${type}`);
@@ -48,72 +67,102 @@ function relationPattern(selection: RelationSelection): { pattern: string; other
   for (const type of otherTypes ?? []) {
     if (!isEntityType(type)) throw new Error(`unknown entity type ${type}`);
   }
-  const relationship = `[r:${types.join('|')}]`;
+  const relationship = `[${vars.relation}:${types.join('|')}]`;
   // One label is cheapest (the planner filters on it while expanding); several become a WHERE.
   const otherLabel = otherTypes?.length === 1 ? otherTypes[0]! : ENTITY_LABEL;
-  const other = `(other:${otherLabel})`;
+  const other = `(${vars.other}:${otherLabel})`;
+  const owner = `(${vars.owner})`;
   const pattern =
     selection.direction === 'OUT'
-      ? `(owner)-${relationship}->${other}`
+      ? `${owner}-${relationship}->${other}`
       : selection.direction === 'IN'
-        ? `(owner)<-${relationship}-${other}`
-        : `(owner)-${relationship}-${other}`;
-  const otherFilter = otherTypes && otherTypes.length > 1 ? `WHERE other.type IN $otherTypes` : '';
+        ? `${owner}<-${relationship}-${other}`
+        : `${owner}-${relationship}-${other}`;
+  const otherFilter = otherTypes && otherTypes.length > 1 ? `WHERE ${vars.other}.type IN $${vars.otherTypesParam}` : '';
   return { pattern, otherFilter };
 }
 
 /**
- * One page of relations for each owner, in the order of `ownerIds`: heaviest first (most
- * supporting documents), then by the other entity's id, so pages are stable. One query for the
- * whole batch; the per-owner page is cut inside a subquery so a hub does not fill another's page.
+ * The COLLECT subquery that reads one page of `plan` under `owner`: heaviest relations first
+ * (most supporting documents), then by the other entity's id, so pages are stable; one more edge
+ * than asked, to tell whether another page follows. Nested plans become nested COLLECTs.
+ */
+function pageExpression(plan: RelationPlan, owner: string, params: Record<string, unknown>): string {
+  // Three parameters per level: their count numbers the levels, so names never clash.
+  const level = Object.keys(params).length / 3;
+  const relation = `r${level}`;
+  const other = `o${level}`;
+  const names = { offset: `offset${level}`, limit: `limit${level}`, otherTypes: `otherTypes${level}` };
+  params[names.offset] = int(plan.page.offset);
+  params[names.limit] = int(plan.page.limit + 1);
+  params[names.otherTypes] = plan.selection.otherTypes ?? null;
+  const { pattern, otherFilter } = relationPattern(plan.selection, {
+    owner,
+    relation,
+    other,
+    otherTypesParam: names.otherTypes,
+  });
+  const nested = Object.entries(plan.children).map(
+    // Response keys are GraphQL names (letters, digits, _): safe as map keys in backticks.
+    ([key, child]) => `\`${key}\`: ${pageExpression(child, other, params)}`,
+  );
+  return `COLLECT {
+    MATCH ${pattern}
+    ${otherFilter}
+    WITH ${relation}, ${other}
+    ORDER BY ${relation}.weight DESC, ${other}.id, type(${relation})
+    SKIP $${names.offset} LIMIT $${names.limit}
+    RETURN {
+      type: type(${relation}), out: startNode(${relation}) = ${owner}, node: ${other} ${ENTITY_PROJECTION},
+      weight: ${relation}.weight, docIds: ${relation}.docIds, evidence: ${relation}.evidence,
+      nested: { ${nested.join(', ')} }
+    }
+  }`;
+}
+
+function toPage(ownerId: string, raw: Record<string, unknown>[], plan: RelationPlan): RelationPageRecord {
+  const edges = raw.slice(0, plan.page.limit).map((edge): NestedRelationEdgeRecord => {
+    const node = toEntityRecord(edge.node);
+    const nestedRaw = (edge.nested ?? {}) as Record<string, Record<string, unknown>[]>;
+    const nested: Record<string, RelationPageRecord> = {};
+    for (const [key, child] of Object.entries(plan.children)) nested[key] = toPage(node.id, nestedRaw[key] ?? [], child);
+    return {
+      ownerId,
+      type: edge.type as RelationType,
+      direction: edge.out === true ? 'OUT' : 'IN',
+      node,
+      weight: (edge.weight as number | null) ?? ((edge.docIds as string[] | null) ?? []).length,
+      docIds: (edge.docIds as string[] | null) ?? [],
+      evidence: (edge.evidence as string[] | null) ?? [],
+      nested,
+    };
+  });
+  return { ownerId, edges, hasMore: raw.length > plan.page.limit };
+}
+
+/**
+ * One page of relations for each owner, in the order of `ownerIds`, and the pages of the
+ * relation fields nested under their nodes (`plan.children`, any depth), all in one query for
+ * the whole batch. Each owner's page is cut inside its own subquery, so a hub does not fill
+ * another's page.
  */
 export async function loadRelationPages(
   store: GraphStore,
   ownerIds: readonly string[],
-  selection: RelationSelection,
-  page: { offset: number; limit: number },
+  plan: RelationPlan,
   counter?: QueryCounter,
 ): Promise<RelationPageRecord[]> {
-  const { pattern, otherFilter } = relationPattern(selection);
+  const params: Record<string, unknown> = {};
+  const expression = pageExpression(plan, 'owner', params);
   const rows = await store.read(
     `UNWIND $ownerIds AS ownerId
      MATCH (owner:${ENTITY_LABEL} {id: ownerId})
-     CALL (owner) {
-       MATCH ${pattern}
-       ${otherFilter}
-       RETURN r, other
-       ORDER BY r.weight DESC, other.id, type(r)
-       SKIP $offset LIMIT $limit
-     }
-     RETURN ownerId, collect({
-       type: type(r), out: startNode(r) = owner, node: other ${ENTITY_PROJECTION},
-       weight: r.weight, docIds: r.docIds, evidence: r.evidence
-     }) AS edges`,
-    {
-      ownerIds,
-      otherTypes: selection.otherTypes ?? null,
-      offset: int(page.offset),
-      // One more than asked, to tell whether another page follows.
-      limit: int(page.limit + 1),
-    },
+     RETURN ownerId, ${expression} AS edges`,
+    { ...params, ownerIds },
     counter,
   );
   const byOwner = new Map(rows.map((row) => [row.ownerId as string, row.edges as Record<string, unknown>[]]));
-  return ownerIds.map((ownerId) => {
-    const raw = byOwner.get(ownerId) ?? [];
-    const edges = raw.slice(0, page.limit).map(
-      (edge): RelationEdgeRecord => ({
-        ownerId,
-        type: edge.type as RelationType,
-        direction: edge.out === true ? 'OUT' : 'IN',
-        node: toEntityRecord(edge.node),
-        weight: (edge.weight as number | null) ?? ((edge.docIds as string[] | null) ?? []).length,
-        docIds: (edge.docIds as string[] | null) ?? [],
-        evidence: (edge.evidence as string[] | null) ?? [],
-      }),
-    );
-    return { ownerId, edges, hasMore: raw.length > page.limit };
-  });
+  return ownerIds.map((ownerId) => toPage(ownerId, byOwner.get(ownerId) ?? [], plan));
 }
 
 /** How many relations match the selection for each owner, in the order of `ownerIds`. */
@@ -123,7 +172,12 @@ export async function countRelations(
   selection: RelationSelection,
   counter?: QueryCounter,
 ): Promise<number[]> {
-  const { pattern, otherFilter } = relationPattern(selection);
+  const { pattern, otherFilter } = relationPattern(selection, {
+    owner: 'owner',
+    relation: 'r',
+    other: 'other',
+    otherTypesParam: 'otherTypes',
+  });
   const rows = await store.read(
     `UNWIND $ownerIds AS ownerId
      MATCH (owner:${ENTITY_LABEL} {id: ownerId})

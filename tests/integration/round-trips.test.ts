@@ -158,6 +158,149 @@ const RelatedDepth3 = graphql(`
   }
 `);
 
+// The same depth with the look-ahead switched off (a directive on a field makes it load itself):
+// the per-level loaders alone keep to depth + 1.
+const Depth4Loaders = graphql(`
+  query RoundTripDepth4Loaders($ids: [ID!]!, $always: Boolean!) {
+    nodes(ids: $ids) {
+      id
+      ... on Agency {
+        tactics {
+          edges {
+            node {
+              id
+              targets @include(if: $always) {
+                edges {
+                  node {
+                    id
+                    warnedBy @include(if: $always) {
+                      edges {
+                        weight
+                        node {
+                          id
+                          name
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+// Aliases, page arguments from variables and fragments, read ahead or loaded level by level.
+const Paged = graphql(`
+  query RoundTripPaged($ids: [ID!]!, $first: Int, $after: String, $always: Boolean!) {
+    nodes(ids: $ids) {
+      ... on Agency {
+        id
+        uses: tactics(first: 5) {
+          edges {
+            node {
+              ...TacticTargets
+              secondTarget: targets(first: 1, after: $after) @include(if: $always) {
+                pageInfo {
+                  hasNextPage
+                }
+                edges {
+                  cursor
+                  node {
+                    id
+                  }
+                }
+              }
+              firstTarget: targets(first: $first) {
+                edges {
+                  node {
+                    id
+                    related(types: [Agency], direction: IN) {
+                      edges {
+                        type
+                        node {
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  fragment TacticTargets on Tactic {
+    targets {
+      edges {
+        weight
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
+// The same, every relation field under a directive: each loads itself, level by level.
+const PagedLoaders = graphql(`
+  query RoundTripPagedLoaders($ids: [ID!]!, $first: Int, $after: String, $always: Boolean!) {
+    nodes(ids: $ids) {
+      ... on Agency {
+        id
+        uses: tactics(first: 5) @include(if: $always) {
+          edges {
+            node {
+              ...TacticTargetsLoaded
+              secondTarget: targets(first: 1, after: $after) @include(if: $always) {
+                pageInfo {
+                  hasNextPage
+                }
+                edges {
+                  cursor
+                  node {
+                    id
+                  }
+                }
+              }
+              firstTarget: targets(first: $first) @include(if: $always) {
+                edges {
+                  node {
+                    id
+                    related(types: [Agency], direction: IN) @include(if: $always) {
+                      edges {
+                        type
+                        node {
+                          id
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  fragment TacticTargetsLoaded on Tactic {
+    targets @include(if: $always) {
+      edges {
+        weight
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
 describe('Cypher round trips per request', () => {
   let app: TestApp;
   let storeReads = 0;
@@ -229,5 +372,42 @@ describe('Cypher round trips per request', () => {
     }
     // 100 agencies x 1 tactic x 2 targets x 2 warners.
     expect(warnedByEdges).toBe(SIZE * 2 * 2);
+  });
+  it('keeps to depth + 1 with the look-ahead off, and reads the same data as with it', async () => {
+    const ids = Array.from({ length: SIZE }, (_, i) => agency(i));
+    const counts: number[] = [];
+    for (const size of [1, 10, SIZE]) {
+      const before = storeReads;
+      const result = await execute(app.yoga, Depth4Loaders, { ids: ids.slice(0, size), always: true });
+      expect(result.errors).toBeUndefined();
+      counts.push(storeReads - before);
+    }
+    expect(counts).toEqual([4, 4, 4]);
+    const loaded = await execute(app.yoga, Depth4Loaders, { ids, always: true });
+    const readAhead = await execute(app.yoga, Depth4, { ids });
+    expect(loaded.data).toEqual(readAhead.data);
+  });
+
+  it('reads ahead aliases, variables and fragments exactly as the fields would load them', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => agency(i));
+    const firstCursor = (await execute(app.yoga, Paged, { ids, first: 1, always: true })).data!.nodes[0] as any;
+    const after = firstCursor.uses.edges[0].node.secondTarget.edges[0].cursor as string;
+    const variables = { ids, first: 1, after };
+    const before = storeReads;
+    const readAhead = await execute(app.yoga, Paged, { ...variables, always: true });
+    const readAheadTrips = storeReads - before;
+    expect(readAhead.errors).toBeUndefined();
+    // The look-ahead off: nested connections under a directive load themselves.
+    const loaded = await execute(app.yoga, PagedLoaders, { ...variables, always: true });
+    expect(loaded.data).toEqual(readAhead.data);
+    const agency0 = readAhead.data!.nodes[0] as any;
+    const tactic0 = agency0.uses.edges[0].node;
+    expect(tactic0.targets.edges.map((edge: any) => edge.node.id)).toHaveLength(2);
+    expect(tactic0.firstTarget.edges).toHaveLength(1);
+    expect(tactic0.secondTarget.edges).toHaveLength(1);
+    expect(tactic0.secondTarget.edges[0].node.id).not.toBe(tactic0.firstTarget.edges[0].node.id);
+    expect(tactic0.firstTarget.edges[0].node.related.edges.every((edge: any) => edge.type === 'WARNS')).toBe(true);
+    // nodes, then one query for uses with targets, firstTarget and its related read ahead, one for secondTarget.
+    expect(readAheadTrips).toBeLessThanOrEqual(3);
   });
 });

@@ -1,0 +1,154 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import { createContextCache } from '@pothos/core';
+import type { RelationPlan, RelationSelection } from '../store/relations.js';
+
+/**
+ * Look-ahead for relation connections. When a relation field loads its batch, it also reads the
+ * relation fields nested under its nodes (`agency { tactics { edges { node { targets { … } } } } }`)
+ * in the same Cypher query, and leaves their pages here for the nested fields' loaders, which
+ * then make no query at all. The loaders stay the source of truth: whatever the look-ahead cannot
+ * read exactly as the nested field would (directives, arguments it cannot evaluate, unknown
+ * fields), it leaves out, and that field loads itself, still one query per level.
+ */
+
+export type RelationArgs = Record<string, unknown>;
+
+interface RelationFieldSpec {
+  /** The selection for the field's arguments (defaults applied). */
+  selection: (args: RelationArgs) => RelationSelection;
+  defaults: RelationArgs;
+  /** GraphQL type of the nodes: a concrete entity type, or null for the Entity interface. */
+  nodeType: string | null;
+}
+
+/** `Agency.tactics` -> spec; `*.related` for fields every entity has. */
+const relationFields = new Map<string, RelationFieldSpec>();
+
+export function registerRelationField(ownerType: string, fieldName: string, spec: RelationFieldSpec): void {
+  relationFields.set(`${ownerType}.${fieldName}`, spec);
+}
+
+/** Prefetched connections of this request, by `pathKey|ownerId`. */
+export const prefetchedPages = createContextCache(() => new Map<string, unknown>());
+
+/** A field's place in the query with list indexes as `*`: the same key Pothos gives byPath loaders. */
+export function pathKey(path: GraphQLResolveInfo['path']): string {
+  let key = String(path.key);
+  let current = path.prev;
+  while (current) {
+    key = `${typeof current.key === 'number' ? '*' : current.key}.${key}`;
+    current = current.prev;
+  }
+  return key;
+}
+
+/** Deepest look-ahead below the field that loads. */
+const MAX_LOOKAHEAD = 3;
+
+class CannotEvaluate extends Error {}
+
+function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+  switch (node.kind) {
+    case 'IntValue':
+      return Number.parseInt(node.value, 10);
+    case 'StringValue':
+    case 'EnumValue':
+      return node.value;
+    case 'BooleanValue':
+      return node.value;
+    case 'NullValue':
+      return null;
+    case 'ListValue':
+      return node.values.map((value) => valueOf(value, variables));
+    case 'Variable':
+      return variables[node.name.value];
+    default:
+      throw new CannotEvaluate();
+  }
+}
+
+/** The field's arguments as the resolver would get them (defaults for the ones not given). */
+function argumentsOf(field: FieldNode, defaults: RelationArgs, variables: Record<string, unknown>): RelationArgs {
+  const args: RelationArgs = { ...defaults };
+  for (const argument of field.arguments ?? []) {
+    const value = valueOf(argument.value, variables);
+    // An absent variable leaves the default, as GraphQL does.
+    if (value !== undefined) args[argument.name.value] = value;
+  }
+  return args;
+}
+
+/**
+ * Fields of a selection set for an object of `typeName` (null: the Entity interface), grouped by
+ * response key, through inline fragments and fragment spreads that apply. A field under a
+ * directive is dropped: it loads itself.
+ */
+function fieldsByKey(
+  selectionSets: readonly SelectionSetNode[],
+  typeName: string | null,
+  info: GraphQLResolveInfo,
+  out = new Map<string, FieldNode[]>(),
+): Map<string, FieldNode[]> {
+  const applies = (condition: string | undefined) =>
+    condition === undefined || condition === typeName || condition === 'Entity' || condition === 'Node';
+  for (const selectionSet of selectionSets) {
+    for (const selection of selectionSet.selections) {
+      if (selection.directives?.length) continue;
+      if (selection.kind === 'Field') {
+        const key = selection.alias?.value ?? selection.name.value;
+        out.set(key, [...(out.get(key) ?? []), selection]);
+      } else if (selection.kind === 'InlineFragment') {
+        if (applies(selection.typeCondition?.name.value)) fieldsByKey([selection.selectionSet], typeName, info, out);
+      } else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && applies(fragment.typeCondition.name.value)) {
+          fieldsByKey([fragment.selectionSet], typeName, info, out);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const subSelections = (fields: readonly FieldNode[]) =>
+  fields.map((field) => field.selectionSet).filter((set): set is SelectionSetNode => set !== undefined);
+
+/**
+ * Plans for the relation fields under `edges { node { … } }` of a connection field, keyed by
+ * their path below it (`edges.*.node.targets`), recursively. `pageOf` turns arguments into a
+ * page and throws on bad ones (then that field is left to load itself and report the error).
+ */
+export function plansBelow(
+  connectionFields: readonly FieldNode[],
+  nodeType: string | null,
+  info: GraphQLResolveInfo,
+  pageOf: (args: RelationArgs) => RelationPlan['page'],
+  depth = 1,
+): Record<string, RelationPlan> {
+  const plans: Record<string, RelationPlan> = {};
+  if (depth > MAX_LOOKAHEAD) return plans;
+  const variables = info.variableValues as Record<string, unknown>;
+  for (const [edgesKey, edgesFields] of fieldsByKey(subSelections(connectionFields), null, info)) {
+    if (edgesFields.some((field) => field.name.value !== 'edges')) continue;
+    for (const [nodeKey, nodeFields] of fieldsByKey(subSelections(edgesFields), null, info)) {
+      if (nodeFields.some((field) => field.name.value !== 'node')) continue;
+      for (const [fieldKey, fields] of fieldsByKey(subSelections(nodeFields), nodeType, info)) {
+        const name = fields[0]!.name.value;
+        if (fields.some((field) => field.name.value !== name)) continue;
+        const spec = (nodeType && relationFields.get(`${nodeType}.${name}`)) || relationFields.get(`*.${name}`);
+        if (!spec) continue;
+        try {
+          const args = argumentsOf(fields[0]!, spec.defaults, variables);
+          plans[`${edgesKey}.*.${nodeKey}.${fieldKey}`] = {
+            selection: spec.selection(args),
+            page: pageOf(args),
+            children: plansBelow(fields, spec.nodeType, info, pageOf, depth + 1),
+          };
+        } catch {
+          // Not exactly evaluable here: the field loads itself (and reports its own errors).
+        }
+      }
+    }
+  }
+  return plans;
+}
