@@ -97,6 +97,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   const enforcer = ENFORCER_ORDER.map((k) => mostMentioned(agencies.filter((a) => a.ref.kind === k))).find((a) => a) ?? null;
   const legislatures = agencies.filter((a) => a.ref.kind === 'legislature');
   const outlets = agencies.filter((a) => a.ref.kind === 'media');
+  const mainCase = events.find((e) => e.event?.rule.actorRole === 'actor') ?? null;
   const leadEvent = [...events].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)[0] ?? null;
 
   // PART_OF from the lexicon and from unit names.
@@ -154,12 +155,23 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       if (info.rule.actorRole === 'issuer') {
         if (info.actor) rel.add('ISSUED', info.actor, e, ev);
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
-        for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
+        // Documentaries and disclosures are about the hostile services they expose.
+        if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
         if (info.rule.kind === 'warning' && info.actor) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
-        for (const a of sAgencies) if (a.ref.kind !== 'media') rel.add('INVOLVES', e, a, ev);
+        // Prosecutors announce arrests and trials (REPORTED_BY); police, courts and the accused services take part.
+        for (const a of sAgencies) {
+          if (a.ref.kind === 'media' || a === info.actor && info.rule.actorRelation === 'ISSUED') continue;
+          if (a.ref.kind === 'prosecutor' && info.rule.actorRelation !== 'ISSUED') rel.add('REPORTED_BY', e, a, ev);
+          else rel.add('INVOLVES', e, a, ev);
+        }
         for (const x of ofType(list, 'Law')) rel.add('INVOLVES', e, x, ev);
+        // The story's main case is about its laws and its hostile actor, wherever they are named.
+        if (e === mainCase) {
+          for (const law of laws) rel.add('INVOLVES', e, law, sentenceSpan(law.mentions[0]!.sentence));
+          if (threat) rel.add('INVOLVES', e, threat, ev);
+        }
       } else if (info.actor) {
         rel.add('INVOLVES', e, info.actor, ev);
         if (info.rule.kind === 'law-adoption') {
