@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { connectGraphStore, type GraphStore } from '../src/store/graph-store.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/store/local-neo4j.js';
 import { applySchema } from '../src/store/schema-setup.js';
+import { findNeo4jPid } from './cpu.js';
 import { freePort } from './server-process.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +14,8 @@ export interface BenchDatabase {
   store: GraphStore;
   /** Where the built-in Neo4j keeps this run's data; null with NEO4J_URI. */
   dataDir: string | null;
+  /** The built-in Neo4j's JVM (for CPU accounting); null with NEO4J_URI. */
+  pid: number | null;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function openBenchDatabase(label: string, log: (line: string) => vo
     uri,
     store,
     dataDir,
+    pid: local ? findNeo4jPid(local.port) : null,
     close: async () => {
       await store.close();
       if (local) {

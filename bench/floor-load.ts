@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { LoadCell } from './http-load.js';
+import type { CpuMeter } from './cpu.js';
 import { LatencyHistogram } from './stats.js';
 
 export interface FloorLoadOptions {
@@ -11,6 +12,8 @@ export interface FloorLoadOptions {
   clients: number;
   seconds: number;
   warmupSeconds: number;
+  /** Starts CPU accounting once the warm-up is over. */
+  cpuMeter?: () => CpuMeter;
 }
 
 async function loop(options: FloorLoadOptions, seconds: number, histogram: LatencyHistogram | null) {
@@ -44,8 +47,11 @@ async function loop(options: FloorLoadOptions, seconds: number, histogram: Laten
 export async function runFloorLoad(options: FloorLoadOptions): Promise<LoadCell> {
   if (options.warmupSeconds > 0) await loop(options, options.warmupSeconds, null);
   const histogram = new LatencyHistogram();
+  const meter = options.cpuMeter?.();
   const { errors, seconds } = await loop(options, options.seconds, histogram);
+  const cpu = meter?.stop(histogram.count);
   return {
+    ...(cpu ? { cpu } : {}),
     clients: options.clients,
     seconds,
     requests: histogram.count,

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import type { CpuMeter, CpuShare } from './cpu.js';
 import { LatencyHistogram, type Summary } from './stats.js';
 
 export interface LoadCell {
@@ -10,6 +11,8 @@ export interface LoadCell {
   /** Requests at or over 40 ms: what a Nagle/delayed-ACK stall would cost each one. */
   atLeast40ms: number;
   errors: number;
+  /** CPU milliseconds per request by process, over the measured part (Linux). */
+  cpu?: CpuShare;
 }
 
 export interface HttpLoadOptions {
@@ -24,6 +27,8 @@ export interface HttpLoadOptions {
   /** Called with a sample of response bodies (1 in `sampleEvery`), e.g. to read round trips. */
   onSample?: (body: string) => void;
   sampleEvery?: number;
+  /** Starts CPU accounting once the warm-up is over. */
+  cpuMeter?: () => CpuMeter;
 }
 
 function runAutocannon(options: HttpLoadOptions, seconds: number, record: boolean) {
@@ -71,8 +76,11 @@ function runAutocannon(options: HttpLoadOptions, seconds: number, record: boolea
 /** Warm-up, then a fixed number of HTTP clients for a fixed time, each request timed. */
 export async function runHttpLoad(options: HttpLoadOptions): Promise<LoadCell> {
   if (options.warmupSeconds > 0) await runAutocannon(options, options.warmupSeconds, false);
+  const meter = options.cpuMeter?.();
   const { histogram, errors, seconds } = await runAutocannon(options, options.seconds, true);
+  const cpu = meter?.stop(histogram.count);
   return {
+    ...(cpu ? { cpu } : {}),
     clients: options.clients,
     seconds,
     requests: histogram.count,

@@ -104,6 +104,65 @@ export function toMarkdown(report: BenchReport): string {
           `| ${q.name} | ${q.description} | ${v.equal} of ${v.checked}${v.errors.length ? ` (GraphQL errors: ${v.errors.join('; ').replace(/\|/g, '\\|')})` : ''} | ${ms(v.answerSize.median)} (${ms(v.answerSize.min)}–${ms(v.answerSize.max)}) | ${loadErrors} |`,
         );
       }
+      if (size.queries.some((q) => q.cells.some((c) => c.api.cpu))) {
+        lines.push(
+          '',
+          'CPU per request (ms, measured part of each cell, from /proc): with the API, the server process, Neo4j and the load generator (autocannon); with the floor, Neo4j and the driver process. On a machine with few cores this bounds throughput.',
+          '',
+          '| query | clients | API: server | API: Neo4j | API: load generator | floor: Neo4j | floor: driver process |',
+          '|---|---|---|---|---|---|---|',
+        );
+        const cpu = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : ms(value));
+        for (const q of size.queries) {
+          for (const c of q.cells) {
+            lines.push(
+              `| ${q.name} | ${c.clients} | ${cpu(c.api.cpu?.serverMsPerRequest)} | ${cpu(c.api.cpu?.neo4jMsPerRequest)} | ${cpu(c.api.cpu?.clientMsPerRequest)} | ${cpu(c.floor.cpu?.neo4jMsPerRequest)} | ${cpu(c.floor.cpu?.clientMsPerRequest)} |`,
+            );
+          }
+        }
+      }
+      const profiled = size.queries.filter((q) => q.cypherProfile);
+      if (profiled.length) {
+        lines.push(
+          '',
+          'Database work per request (each Cypher statement run under PROFILE, same requests for both): db hits and Neo4j\'s own time (first to last record), medians.',
+          '',
+          '| query | API statements | API db hits | floor db hits | db hits ratio | API Neo4j ms | floor Neo4j ms |',
+          '|---|---|---|---|---|---|---|',
+        );
+        for (const q of profiled) {
+          const c = q.cypherProfile!;
+          lines.push(
+            `| ${q.name} | ${ms(c.api.statementsPerRequest.median)} | ${whole(c.api.dbHitsPerRequest.median)} | ${whole(c.floor.dbHitsPerRequest.median)} | ${x(c.api.dbHitsPerRequest.median / c.floor.dbHitsPerRequest.median)} | ${ms(c.api.neo4jMsPerRequest.median)} | ${ms(c.floor.neo4jMsPerRequest.median)} |`,
+          );
+        }
+        for (const q of profiled) {
+          const example = q.cypherProfile!.api.example;
+          const profileErrors = q.cypherProfile!.errors;
+          if (profileErrors.length) lines.push('', `${q.name}: errors while profiling: ${profileErrors.join('; ')}`);
+          if (example.length === 0) continue;
+          lines.push('', `${q.name}, one request's statements: ${example.map((s) => `\`${s.head.replace(/`/g, "'")}\` (${whole(s.dbHits)} db hits, ${s.rows} rows, ${ms(s.neo4jMs)} ms)`).join('; ')}`);
+        }
+      }
+      for (const q of size.queries) {
+        const p = q.profile;
+        if (!p) continue;
+        const busy = p.sampledMs - p.idleMs;
+        lines.push(
+          '',
+          `#### Where the API server's time goes: ${q.name} at ${p.clients} clients (V8 CPU profile, ${p.seconds} s, ${whole(p.requestsPerSecond)} req/s under the profiler)`,
+          '',
+          `Sampled ${whole(p.sampledMs)} ms: busy ${whole(busy)} ms (${((busy / Math.max(1, p.sampledMs)) * 100).toFixed(0)}%), idle (waiting on Neo4j or the network) ${whole(p.idleMs)} ms.`,
+          '',
+          '| package | self ms | share of busy |',
+          '|---|---|---|',
+          ...p.byPackage.slice(0, 12).map((pkg) => `| ${pkg.name} | ${whole(pkg.ms)} | ${(pkg.share * 100).toFixed(1)}% |`),
+          '',
+          '| hottest functions (self time) | where | ms | share of busy |',
+          '|---|---|---|---|',
+          ...p.topFunctions.map((f) => `| ${f.name} | ${f.where} | ${whole(f.ms)} | ${(f.share * 100).toFixed(1)}% |`),
+        );
+      }
       for (const q of size.queries) {
         for (const mismatch of q.verification.mismatches) {
           lines.push('', `Mismatch on ${q.name} for ${JSON.stringify(mismatch.sample)}:`, `- API: ${mismatch.graphql.join(', ')}`, `- floor: ${mismatch.floor.join(', ')}`);

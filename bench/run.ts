@@ -9,12 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './database.js';
 import { countGraph, loadCorpus } from './load-graph.js';
+import { profileCypher } from './cypher-profile.js';
 import { describeMachine, describeRevision } from './machine.js';
 import { writeReport, type BenchReport, type SizeReport } from './report.js';
 import { runExtractionScenario } from './scenarios/extraction.js';
 import { runIngestionScenario } from './scenarios/ingestion.js';
 import { QUERY_SPECS, sampleRequests } from './scenarios/query-specs.js';
-import { runQueryScenario } from './scenarios/queries.js';
+import { profileQuery, runQueryScenario } from './scenarios/queries.js';
 import { startApiServer } from './server-process.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,9 @@ Options:
   --extract-docs N    documents in the extraction scenario (default 300)
   --runs N            timed extraction runs after the warm-up (default 5)
   --load-batch N      documents per bulk-load transaction (default 1000)
+  --profile MODE      CPU-profile the API server under the largest client count: auto (when
+                      its p50 is over 2x the floor's or its throughput under half), all, none
+                      (default auto)
   --seed N            corpus and sampling seed (default 42)
   --out DIR           report folder (default bench/reports)
   -h, --help          this text
@@ -94,6 +98,7 @@ function parseOptions(argv: string[]) {
       runs: { type: 'string' },
       'load-batch': { type: 'string' },
       seed: { type: 'string' },
+      profile: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -122,6 +127,7 @@ function parseOptions(argv: string[]) {
     runs: positiveInteger('runs', values.runs, 5),
     loadBatch: positiveInteger('load-batch', values['load-batch'], 1000),
     seed: positiveInteger('seed', values.seed, 42),
+    profile: list('profile', values.profile, ['auto', 'all', 'none'] as const, ['auto'])[0]!,
     out: resolve(values.out ?? join(REPO_ROOT, 'bench', 'reports')),
   };
 }
@@ -158,6 +164,7 @@ async function main(): Promise<void> {
       queries: options.queries,
       clients: options.clients,
       secondsPerCell: options.seconds,
+      profile: options.profile,
       warmupSeconds: options.warmup,
       ingestDocs: options.ingestDocs,
       ingestBatch: options.ingestBatch,
@@ -224,8 +231,22 @@ async function main(): Promise<void> {
             warmupSeconds: options.warmup,
             verifySamples: 30,
             seed: options.seed,
+            neo4jPid: db.pid,
           });
           entry.queries.push(figures);
+          figures.cypherProfile = await profileCypher(spec, db.store, samples.slice(0, 20));
+          const busiest = figures.cells.at(-1);
+          const slow = busiest !== undefined && (busiest.p50Ratio > 2 || busiest.throughputRatio < 0.5);
+          if (busiest && (options.profile === 'all' || (options.profile === 'auto' && slow))) {
+            log(`${size.label}: ${spec.name}: CPU profile of the API server at ${busiest.clients} clients`);
+            figures.profile = await profileQuery(spec, db.uri, samples, {
+              clients: busiest.clients,
+              seconds: options.seconds,
+              seed: options.seed,
+              directory: join(options.out, `${stamp}-profile`),
+              logFile: join(options.out, `${stamp}-server-${size.label}-profile.log`),
+            });
+          }
           for (const cell of figures.cells) {
             log(
               `${size.label}: ${spec.name} ×${cell.clients}: API p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s; answers equal ${figures.verification.equal}/${figures.verification.checked}`,

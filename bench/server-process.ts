@@ -50,9 +50,11 @@ export async function startApiServer(options: {
   /** The server's log (warnings and errors) goes here. */
   logFile: string;
   env?: Record<string, string>;
+  /** Extra Node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }): Promise<ApiServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO_ROOT, 'src', 'main.ts')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

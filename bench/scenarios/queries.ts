@@ -1,8 +1,11 @@
 import type { GraphStore } from '../../src/store/graph-store.js';
+import { startCpuMeter } from '../cpu.js';
+import type { CypherProfile } from '../cypher-profile.js';
 import { runFloorLoad } from '../floor-load.js';
 import { runHttpLoad, type LoadCell } from '../http-load.js';
 import { createRandom } from '../corpus/random.js';
-import type { ApiServer } from '../server-process.js';
+import { clearProfiles, monotonicMicros, readProfile, type ProfileSummary } from '../profile.js';
+import { startApiServer, type ApiServer } from '../server-process.js';
 import { summarize, type Summary } from '../stats.js';
 import type { QuerySpec, Sample } from './query-specs.js';
 
@@ -39,6 +42,10 @@ export interface QueryFigures {
   roundTripBudget: number;
   verification: Verification;
   cells: QueryCell[];
+  /** Each request's Cypher under PROFILE (db hits, Neo4j time) beside the floor's. */
+  cypherProfile?: CypherProfile;
+  /** The API server's CPU profile under load, when one was taken. */
+  profile?: ProfileSummary & { clients: number; seconds: number; requestsPerSecond: number };
 }
 
 async function postGraphQL(url: string, query: string, variables: Record<string, unknown>): Promise<any> {
@@ -87,6 +94,8 @@ export interface QueryRunOptions {
   warmupSeconds: number;
   verifySamples: number;
   seed: number;
+  /** The Neo4j JVM, to account its CPU per request (null: not measured). */
+  neo4jPid: number | null;
 }
 
 /** One query: answers checked, then API and floor at each concurrency, side by side. */
@@ -114,6 +123,7 @@ export async function runQueryScenario(
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
       body: () => JSON.stringify({ query: spec.graphql, variables: spec.variables(pick()) }),
+      cpuMeter: () => startCpuMeter({ server: server.pid, neo4j: options.neo4jPid }),
       onSample: (body) => {
         const match = ROUND_TRIPS.exec(body);
         if (match) trips.push(Number(match[1]));
@@ -128,6 +138,7 @@ export async function runQueryScenario(
       clients,
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
+      cpuMeter: () => startCpuMeter({ server: null, neo4j: options.neo4jPid }),
     });
     cells.push({
       clients,
@@ -143,3 +154,51 @@ export async function runQueryScenario(
   return { name: spec.name, description: spec.description, roundTripBudget: spec.roundTripBudget, verification, cells };
 }
 
+
+/**
+ * Runs one more API cell against a second server started with `--cpu-prof`, so the profile holds
+ * nothing but this query under this load (the measured cells above ran without the profiler).
+ */
+export async function profileQuery(
+  spec: QuerySpec,
+  neo4jUri: string,
+  samples: readonly Sample[],
+  options: { clients: number; seconds: number; seed: number; directory: string; logFile: string },
+): Promise<QueryFigures['profile']> {
+  await clearProfiles(options.directory);
+  const server = await startApiServer({
+    neo4jUri,
+    logFile: options.logFile,
+    nodeArgs: ['--cpu-prof', '--cpu-prof-dir', options.directory],
+  });
+  const random = createRandom(options.seed);
+  const window = { start: 0, end: 0 };
+  let cell: LoadCell;
+  try {
+    cell = await runHttpLoad({
+      url: server.url,
+      clients: options.clients,
+      seconds: options.seconds,
+      warmupSeconds: 1,
+      // Marks the measured window: only samples inside it count.
+      cpuMeter: () => {
+        window.start = monotonicMicros();
+        return {
+          stop: () => {
+            window.end = monotonicMicros();
+            return { serverMsPerRequest: null, neo4jMsPerRequest: Number.NaN, clientMsPerRequest: Number.NaN };
+          },
+        };
+      },
+      body: () => JSON.stringify({ query: spec.graphql, variables: spec.variables(samples[random.int(samples.length)]!) }),
+    });
+  } finally {
+    // The profile is written when the server exits.
+    await server.stop();
+  }
+  const summary = await readProfile(options.directory, window);
+  await clearProfiles(options.directory);
+  return summary
+    ? { ...summary, clients: options.clients, seconds: options.seconds, requestsPerSecond: cell.requestsPerSecond }
+    : undefined;
+}
