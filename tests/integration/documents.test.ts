@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import type { DocumentPageQuery, DocumentPageQueryVariables } from '../gql/graphql.js';
 import { closeServer, listen } from '../../src/server/server.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
@@ -130,7 +131,11 @@ describe('documents over HTTP', () => {
     const seen: string[] = [];
     let after: string | null | undefined = null;
     for (;;) {
-      const page = await execute(app.yoga, DocumentPage, { first: 50, after });
+      const page: Awaited<ReturnType<typeof execute<DocumentPageQuery, DocumentPageQueryVariables>>> = await execute(
+        app.yoga,
+        DocumentPage,
+        { first: 50, after },
+      );
       seen.push(...page.data!.documents.edges.map((edge) => edge.node.id));
       if (!page.data!.documents.pageInfo.hasNextPage) break;
       after = page.data!.documents.pageInfo.endCursor;
