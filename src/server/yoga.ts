@@ -108,36 +108,43 @@ export function createApp(services: AppServices): DossierYoga {
         // A bare 503 with no details while Neo4j is unreachable.
         check: () => services.store.ping(),
       }),
-      {
-        // Reads may be closed too (PROTECT_READS): then every operation needs the key.
-        onExecute({ args }) {
-          const context = args.contextValue as RequestContext;
-          if (config.protectReads && !context.authorized) {
-            throw new GraphQLError('This API needs a valid API key (Authorization: Bearer <key>).', {
-              extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-            });
-          }
-        },
-      },
-      {
-        onRequest({ request, serverContext }) {
-          (serverContext as Record<string, unknown>).startedAt = performance.now();
-          (serverContext as Record<string, unknown>).method = request.method;
-        },
-        onResponse({ request, response, serverContext }) {
-          const startedAt = (serverContext as Record<string, unknown>).startedAt as number | undefined;
-          const url = new URL(request.url);
-          logger.info(
-            {
-              method: request.method,
-              path: url.pathname,
-              status: response.status,
-              ms: startedAt === undefined ? undefined : Math.round((performance.now() - startedAt) * 10) / 10,
-            },
-            'request',
-          );
-        },
-      },
+      protectReads(config.protectReads),
+      logRequests(logger),
     ],
   });
+}
+
+/** Reads may be closed too (PROTECT_READS): then every operation needs the key. */
+function protectReads(enabled: boolean): Plugin<RequestContext> {
+  return {
+    onExecute({ args }: { args: { contextValue: RequestContext } }) {
+      if (enabled && !args.contextValue.authorized) {
+        throw new GraphQLError('This API needs a valid API key (Authorization: Bearer <key>).', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+    },
+  };
+}
+
+/** One line per request at info, with its duration. */
+function logRequests(logger: AppServices['logger']): Plugin<RequestContext> {
+  const startedAt = new WeakMap<Request, number>();
+  return {
+    onRequest({ request }) {
+      startedAt.set(request, performance.now());
+    },
+    onResponse({ request, response }) {
+      const started = startedAt.get(request);
+      logger.info(
+        {
+          method: request.method,
+          path: new URL(request.url).pathname,
+          status: response.status,
+          ms: started === undefined ? undefined : Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request',
+      );
+    },
+  };
 }
