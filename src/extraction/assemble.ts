@@ -96,6 +96,10 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
       const m = nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
       actor = m ? entityOf.get(m) ?? null : lastIssuer ?? mainIssuer;
+      // "The state security authorities published ..." in a story that names the MSS: the named body issued it.
+      const current: DocEntity | null = actor;
+      const specific: DocEntity | undefined = current ? entities.find((x) => x.ref.type === 'Agency' && !x.ref.generic && x.ref.partOf.includes(current.ref.name) && !ISSUER_EXCLUDED_KINDS.has(x.ref.kind ?? '')) : undefined;
+      if (actor && specific && (actor.ref.kind === 'authority' || actor.ref.generic)) actor = specific;
       if (actor) lastIssuer = actor;
     } else if (trig.rule.actorRole === 'actor') {
       const candidates = agencies.filter((m) => ACTING_KINDS.has(m.ref.kind ?? ''));

@@ -118,7 +118,6 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       const targets = sGroups.length ? sGroups : mainGroup ? [mainGroup] : [];
       for (const g of targets) rel.add('TARGETS', t, g, ev);
     }
-    if (sTactics.length === 0) for (const a of sThreats) for (const g of sGroups) rel.add('TARGETS', a, g, ev);
   }
 
   // Laws: who enforces and who enacted them.

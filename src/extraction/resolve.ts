@@ -24,8 +24,21 @@ function take(taken: Uint8Array, m: FoundMention): void {
   taken.fill(1, m.firstToken, m.endToken);
 }
 
+/**
+ * Names of agencies and laws are settled first; then tactics and target groups, each in their
+ * own layer, so that "spying on dissidents" can be a tactic and hold the group "dissidents".
+ */
 export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[]): FoundMention[] {
-  const taken = new Uint8Array(doc.tokens.length);
+  const names = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'Agency' || m.ref.type === 'Law'), null);
+  const blocked = new Uint8Array(doc.tokens.length);
+  for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
+  const tactics = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'Tactic'), blocked);
+  const groups = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'TargetGroup'), blocked);
+  return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
+}
+
+function resolveLayer(doc: AnalysedDocument, candidates: FoundMention[], blocked: Uint8Array | null): FoundMention[] {
+  const taken = blocked ? blocked.slice() : new Uint8Array(doc.tokens.length);
   const accepted: FoundMention[] = [];
   const names = candidates.filter((m) => !m.anaphor).sort(byLengthThenPriority);
   for (const m of names) {
