@@ -123,16 +123,6 @@ EntityRef.implement({
   }),
 });
 
-builder.queryFields((t) => ({
-  entity: t.field({
-    type: EntityRef,
-    nullable: true,
-    args: { id: t.arg.id({ required: true, description: 'An entity id such as `agency:mi5`; a merged id leads to the survivor.' }) },
-    description: 'An entity by id, or null when there is none.',
-    resolve: (_root, args) => args.id,
-  }),
-}));
-
 /**
  * `Document.entities` lives here rather than in document.ts: the Entity refs import the Document
  * type, so the reverse import would make a cycle.

@@ -8,6 +8,7 @@ import './tactic.js';
 import './target-group.js';
 import './event.js';
 import './entity-list.js';
+import './entity-query.js';
 import './search.js';
 import './timeline.js';
 import './stats.js';

@@ -114,6 +114,39 @@ const subSelections = (fields: readonly FieldNode[]) =>
   fields.map((field) => field.selectionSet).filter((set): set is SelectionSetNode => set !== undefined);
 
 /**
+ * Plans for the relation fields selected directly on an entity of `nodeType` (null: the Entity
+ * interface), by response key, each with the plans below its own nodes.
+ */
+export function relationPlansIn(
+  entityFields: readonly FieldNode[],
+  nodeType: string | null,
+  info: GraphQLResolveInfo,
+  pageOf: (args: RelationArgs) => RelationPlan['page'],
+  depth = 1,
+): Record<string, RelationPlan> {
+  const plans: Record<string, RelationPlan> = {};
+  if (depth > MAX_LOOKAHEAD) return plans;
+  const variables = info.variableValues as Record<string, unknown>;
+  for (const [fieldKey, fields] of fieldsByKey(subSelections(entityFields), nodeType, info)) {
+    const name = fields[0]!.name.value;
+    if (fields.some((field) => field.name.value !== name)) continue;
+    const spec = (nodeType && relationFields.get(`${nodeType}.${name}`)) || relationFields.get(`*.${name}`);
+    if (!spec) continue;
+    try {
+      const args = argumentsOf(fields[0]!, spec.defaults, variables);
+      plans[fieldKey] = {
+        selection: spec.selection(args),
+        page: pageOf(args),
+        children: plansBelow(fields, spec.nodeType, info, pageOf, depth + 1),
+      };
+    } catch {
+      // Not exactly evaluable here: the field loads itself (and reports its own errors).
+    }
+  }
+  return plans;
+}
+
+/**
  * Plans for the relation fields under `edges { node { … } }` of a connection field, keyed by
  * their path below it (`edges.*.node.targets`), recursively. `pageOf` turns arguments into a
  * page and throws on bad ones (then that field is left to load itself and report the error).
@@ -127,26 +160,12 @@ export function plansBelow(
 ): Record<string, RelationPlan> {
   const plans: Record<string, RelationPlan> = {};
   if (depth > MAX_LOOKAHEAD) return plans;
-  const variables = info.variableValues as Record<string, unknown>;
   for (const [edgesKey, edgesFields] of fieldsByKey(subSelections(connectionFields), null, info)) {
     if (edgesFields.some((field) => field.name.value !== 'edges')) continue;
     for (const [nodeKey, nodeFields] of fieldsByKey(subSelections(edgesFields), null, info)) {
       if (nodeFields.some((field) => field.name.value !== 'node')) continue;
-      for (const [fieldKey, fields] of fieldsByKey(subSelections(nodeFields), nodeType, info)) {
-        const name = fields[0]!.name.value;
-        if (fields.some((field) => field.name.value !== name)) continue;
-        const spec = (nodeType && relationFields.get(`${nodeType}.${name}`)) || relationFields.get(`*.${name}`);
-        if (!spec) continue;
-        try {
-          const args = argumentsOf(fields[0]!, spec.defaults, variables);
-          plans[`${edgesKey}.*.${nodeKey}.${fieldKey}`] = {
-            selection: spec.selection(args),
-            page: pageOf(args),
-            children: plansBelow(fields, spec.nodeType, info, pageOf, depth + 1),
-          };
-        } catch {
-          // Not exactly evaluable here: the field loads itself (and reports its own errors).
-        }
+      for (const [fieldKey, plan] of Object.entries(relationPlansIn(nodeFields, nodeType, info, pageOf, depth))) {
+        plans[`${edgesKey}.*.${nodeKey}.${fieldKey}`] = plan;
       }
     }
   }

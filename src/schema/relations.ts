@@ -2,12 +2,14 @@ import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { badInput } from '../errors.js';
+import { entityTypeOfId } from '../extraction/ids.js';
 import { RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
 import type { DocumentRecord } from '../store/documents.js';
 import { loadDocumentTexts, type EntityRecord } from '../store/entities.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   countRelations,
+  loadEntitiesWithRelations,
   loadRelationPages,
   type RelationEdgeRecord,
   type RelationPageRecord,
@@ -19,7 +21,14 @@ import type { RequestContext } from './context.js';
 import { DocumentNode } from './document.js';
 import { AgencyRef, EntityRef, EntityTypeEnum, EventRef, LawRef, TacticRef, TargetGroupRef } from './entity.js';
 import { checkPageArgs } from './pagination.js';
-import { pathKey, plansBelow, prefetchedPages, registerRelationField, type RelationArgs } from './relation-prefetch.js';
+import {
+  pathKey,
+  plansBelow,
+  prefetchedPages,
+  registerRelationField,
+  relationPlansIn,
+  type RelationArgs,
+} from './relation-prefetch.js';
 
 /**
  * Relationship connections. Every relation field (typed ones such as `Agency.tactics`, and the
@@ -248,6 +257,30 @@ async function loadConnections(
     }
   }
   return ownerIds.map((ownerId) => cached.get(ownerId)!);
+}
+
+/**
+ * What `entity(id)` resolves to: with relation fields selected on the entity, the entity and their
+ * pages (and those nested below) come in one query and the pages wait in the request's cache;
+ * without, the id goes to the Entity loader, which batches plain lookups.
+ */
+export async function loadEntityReadingAhead(
+  id: string,
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+): Promise<EntityRecord | string | null> {
+  const plans = relationPlansIn(info.fieldNodes, entityTypeOfId(id), info, (args) => relationPage(args, context));
+  if (Object.keys(plans).length === 0) return id;
+  const [result] = await loadEntitiesWithRelations(context.store, [id], plans, context.queries);
+  if (!result) return null;
+  const base = pathKey(info.path);
+  const cache = prefetchedPages(context);
+  for (const [key, plan] of Object.entries(plans)) {
+    const page = result.relations[key]!;
+    cache.set(`${base}.${key}|${result.entity.id}`, toConnection(page, plan));
+    keepPrefetched(cache, `${base}.${key}`, page, plan);
+  }
+  return result.entity;
 }
 
 export interface TypedRelationSpec {

@@ -1,7 +1,7 @@
 import type { EntityType, RelationType } from '../extraction/types.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
-import { ENTITY_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
+import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
 import { int } from './values.js';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
@@ -163,6 +163,49 @@ export async function loadRelationPages(
   );
   const byOwner = new Map(rows.map((row) => [row.ownerId as string, row.edges as Record<string, unknown>[]]));
   return ownerIds.map((ownerId) => toPage(ownerId, byOwner.get(ownerId) ?? [], plan));
+}
+
+export interface EntityWithRelationsRecord {
+  entity: EntityRecord;
+  /** Pages of the planned relation fields, by response key. */
+  relations: Record<string, RelationPageRecord>;
+}
+
+/**
+ * Entities by id (following merges, like loadEntities) together with pages of their relation
+ * fields, and the fields nested below those, in one query: what `entity(id) { tactics { … } }`
+ * needs. In the order of `ids`, null where no entity exists.
+ */
+export async function loadEntitiesWithRelations(
+  store: GraphStore,
+  ids: readonly string[],
+  plans: Record<string, RelationPlan>,
+  counter?: QueryCounter,
+): Promise<(EntityWithRelationsRecord | null)[]> {
+  const params: Record<string, unknown> = {};
+  const relations = Object.entries(plans).map(
+    ([key, plan]) => `\`${key}\`: ${pageExpression(plan, 'n', params)}`,
+  );
+  const rows = await store.read(
+    `UNWIND $ids AS requested
+     OPTIONAL MATCH (first:${REDIRECT_LABEL} {id: requested})
+     OPTIONAL MATCH (second:${REDIRECT_LABEL} {id: first.target})
+     WITH requested, coalesce(second.target, first.target, requested) AS resolved
+     MATCH (n:${ENTITY_LABEL} {id: resolved})
+     RETURN requested, n ${ENTITY_PROJECTION} AS entity, { ${relations.join(', ')} } AS relations`,
+    { ...params, ids },
+    counter,
+  );
+  const byRequested = new Map(rows.map((row) => [row.requested as string, row]));
+  return ids.map((id) => {
+    const row = byRequested.get(id);
+    if (!row) return null;
+    const entity = toEntityRecord(row.entity);
+    const raw = (row.relations ?? {}) as Record<string, Record<string, unknown>[]>;
+    const pages: Record<string, RelationPageRecord> = {};
+    for (const [key, plan] of Object.entries(plans)) pages[key] = toPage(entity.id, raw[key] ?? [], plan);
+    return { entity, relations: pages };
+  });
 }
 
 /** How many relations match the selection for each owner, in the order of `ownerIds`. */

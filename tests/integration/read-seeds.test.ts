@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { listDocumentFiles, readDocumentFile } from '../../src/ingestion/document-files.js';
 import { SEEDS_DIR } from '../../src/ingestion/seed.js';
+import { RELATION_TYPES } from '../../src/extraction/types.js';
 import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
 import { createTestApp, execute, type TestApp } from '../support/services.js';
 
@@ -14,7 +15,6 @@ import { createTestApp, execute, type TestApp } from '../support/services.js';
 
 const MSS = 'agency:ministry-of-state-security-china';
 const NATIONALS = 'target-group:chinese-nationals-posted-abroad';
-const FOREIGN_SPIES = 'agency:foreign-intelligence-agencies-unspecified';
 
 const IngestSeed = graphql(`
   mutation ReadSeedsIngest($input: IngestDocumentInput!) {
@@ -186,7 +186,23 @@ describe('the seed documents, ingested and read back', () => {
       expect(edge.id).toBe(`${edge.source}|${edge.id.split('|')[1]}|${edge.target}`);
     }
     const withGeneric = await execute(app.yoga, SeedNeighborhood, { ids: [MSS], includeGeneric: true });
-    expect(withGeneric.data!.neighborhood.nodes.map((node) => node.id)).toContain(FOREIGN_SPIES);
+    // Against the same neighbourhoods read by plain Cypher: everything within two hops, and only
+    // what paths avoiding generic entities reach.
+    const relations = RELATION_TYPES.join('|');
+    const everything = await app.store.read(
+      `MATCH (:Entity {id: $id})-[:${relations}*0..2]-(x:Entity) RETURN collect(DISTINCT x.id) AS ids`,
+      { id: MSS },
+    );
+    const avoidingGeneric = await app.store.read(
+      `MATCH p = (:Entity {id: $id})-[:${relations}*0..2]-(x:Entity)
+       WHERE all(n IN nodes(p)[1..] WHERE NOT coalesce(n.generic, false))
+       RETURN collect(DISTINCT x.id) AS ids`,
+      { id: MSS },
+    );
+    expect(withGeneric.data!.neighborhood.nodes.map((node) => node.id).sort()).toEqual(
+      (everything[0]!.ids as string[]).sort(),
+    );
+    expect([...ids].sort()).toEqual((avoidingGeneric[0]!.ids as string[]).sort());
   });
 
   it('runs the GraphiQL example query without errors', async () => {

@@ -301,6 +301,40 @@ const PagedLoaders = graphql(`
   }
 `);
 
+// The benchmark's depth-3 shape from `entity(id)`: the entity and three levels in one query.
+const EntityDepth3 = graphql(`
+  query RoundTripEntityDepth3($id: ID!) {
+    entity(id: $id) {
+      id
+      ... on Agency {
+        tactics {
+          edges {
+            node {
+              id
+              targets {
+                edges {
+                  node {
+                    id
+                    warnedBy {
+                      edges {
+                        weight
+                        node {
+                          id
+                          name
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 describe('Cypher round trips per request', () => {
   let app: TestApp;
   let storeReads = 0;
@@ -409,5 +443,17 @@ describe('Cypher round trips per request', () => {
     expect(tactic0.firstTarget.edges[0].node.related.edges.every((edge: any) => edge.type === 'WARNS')).toBe(true);
     // nodes, then one query for uses with targets, firstTarget and its related read ahead, one for secondTarget.
     expect(readAheadTrips).toBeLessThanOrEqual(3);
+  });
+
+  it('reads entity(id) with three levels of relations in one round trip, the same data as level by level', async () => {
+    const before = storeReads;
+    const result = await execute(app.yoga, EntityDepth3, { id: agency(7) });
+    expect(result.errors).toBeUndefined();
+    expect(storeReads - before).toBe(1);
+    const levelByLevel = await execute(app.yoga, Depth4Loaders, { ids: [agency(7)], always: true });
+    expect(result.data!.entity).toEqual(levelByLevel.data!.nodes[0]);
+    const unknown = await execute(app.yoga, EntityDepth3, { id: `agency:${tag}-none` });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.entity).toBeNull();
   });
 });
