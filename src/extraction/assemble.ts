@@ -20,6 +20,8 @@ export interface DocEntity {
   event?: {
     rule: EventRule;
     actor: DocEntity | null;
+    /** Other bodies named with the actor as joint authors ("CISA, the NSA and the FBI issued ..."). */
+    coActors: DocEntity[];
     triggers: EventTrigger[];
   };
 }
@@ -61,6 +63,13 @@ function nearestAfter(list: readonly FoundMention[], token: number): FoundMentio
   return best;
 }
 
+const JOINERS = new Set([',', 'and', 'et', 'the', 'le', 'la', 'les', "l'", '&', 'as well as', 'ainsi que']);
+function onlyJoiners(doc: AnalysedDocument, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  for (let i = from; i < to; i++) if (!JOINERS.has(doc.tokens[i]!.norm)) return false;
+  return true;
+}
+
 function shortHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -82,7 +91,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   const mainIssuer = [...agencyCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const lawMentions = entities.filter((e) => e.ref.type === 'Law').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
 
-  interface Draft { rule: EventRule; actor: DocEntity | null; date: string | null; precision: DatePrecision | null; soft: boolean; triggers: EventTrigger[] }
+  interface Draft { rule: EventRule; actor: DocEntity | null; coActors: DocEntity[]; date: string | null; precision: DatePrecision | null; soft: boolean; triggers: EventTrigger[] }
   const drafts: Draft[] = [];
   let lastIssuer: DocEntity | null = null;
   const seenKinds = new Set<string>();
@@ -92,9 +101,19 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const inSentence = bySentence.get(trig.sentence) ?? [];
     const agencies = inSentence.filter((m) => m.ref.type === 'Agency');
     let actor: DocEntity | null = null;
+    const coActors: DocEntity[] = [];
     if (trig.rule.actorRole === 'issuer') {
       const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
       const m = nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
+      // Joint authors: agencies chained to the actor by commas and "and"/"et" only.
+      let left = m;
+      while (left) {
+        const prev = nearestBefore(candidates, left.firstToken);
+        if (!prev || !onlyJoiners(doc, prev.endToken, left.firstToken)) break;
+        const ent = entityOf.get(prev);
+        if (ent && !coActors.includes(ent)) coActors.push(ent);
+        left = prev;
+      }
       actor = m ? entityOf.get(m) ?? null : lastIssuer ?? mainIssuer;
       // "The state security authorities published ..." in a story that names the MSS: the named body issued it.
       const current: DocEntity | null = actor;
@@ -132,11 +151,12 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     if (!same && trig.weak && !trig.rule.weakCreates) continue;
     if (same) {
       same.triggers.push(trig);
+      for (const c of coActors) if (!same.coActors.includes(c)) same.coActors.push(c);
       if ((!same.date || (same.soft && !soft)) && date) { same.date = date; same.precision = precision; same.soft = soft; }
       if (!same.actor && actor) same.actor = actor;
       continue;
     }
-    drafts.push({ rule: trig.rule, actor, date, precision, soft, triggers: [trig] });
+    drafts.push({ rule: trig.rule, actor, coActors, date, precision, soft, triggers: [trig] });
   }
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;
@@ -153,7 +173,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const mentions: FoundMention[] = d.triggers.map((t) => ({
       ref, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence, anaphor: false, priority: 0,
     }));
-    return { id: entityKey('Event', key), ref, mentions, date: d.date, precision: d.precision, event: { rule: d.rule, actor: d.actor, triggers: d.triggers } };
+    return { id: entityKey('Event', key), ref, mentions, date: d.date, precision: d.precision, event: { rule: d.rule, actor: d.actor, coActors: d.coActors.filter((c) => c !== d.actor), triggers: d.triggers } };
   });
 }
 

@@ -153,6 +153,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       const sAgencies = ofType(list, 'Agency');
       if (info.rule.actorRole === 'issuer') {
         if (info.actor) rel.add('ISSUED', info.actor, e, ev);
+        for (const c of info.coActors) rel.add('ISSUED', c, e, ev);
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
         // Documentaries and disclosures are about the hostile services they expose.
         if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
