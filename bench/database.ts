@@ -1,4 +1,5 @@
-import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectGraphStore, type GraphStore } from '../src/store/graph-store.js';
@@ -9,6 +10,14 @@ import { freePort } from './server-process.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Written into a kept data folder once its corpus is loaded: what it holds. */
+interface KeptGraph {
+  seed: number;
+  documents: number;
+  loadedAt: string;
+  ingestRuns: number;
+}
+
 export interface BenchDatabase {
   uri: string;
   store: GraphStore;
@@ -16,25 +25,49 @@ export interface BenchDatabase {
   dataDir: string | null;
   /** The built-in Neo4j's JVM (for CPU accounting); null with NEO4J_URI. */
   pid: number | null;
+  /** Set when a graph kept by an earlier run (--keep-data) is reused: no load needed. */
+  kept: { loadedAt: string; ingestRuns: number } | null;
+  markLoaded(): Promise<void>;
+  markIngested(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Raises the built-in Neo4j's memory for large graphs unless the user chose it. */
+function sizeMemory(documents: number): void {
+  const large = documents > 1_000;
+  process.env.NEO4J_HEAP ||= large ? '4g' : '2g';
+  process.env.NEO4J_PAGECACHE ||= large ? '2g' : '512m';
+}
+
 /**
- * The database one size is measured on: with NEO4J_URI, that server (its data is left alone
- * apart from what the bench writes); otherwise a fresh built-in Neo4j on a free port with its
- * own data folder `.neo4j/bench-<label>`, emptied first so every run starts from the same graph.
+ * The database one size is measured on: with NEO4J_URI, that server (the bench adds its corpus
+ * to whatever it holds); otherwise a built-in Neo4j on a free port with its own data folder
+ * `.neo4j/bench-<size>`, emptied first so every run starts from the same graph, or, with
+ * `keep`, reused when an earlier run left the same corpus there.
  */
-export async function openBenchDatabase(label: string, log: (line: string) => void): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  size: { label: string; documents: number },
+  options: { seed: number; keep: boolean; log: (line: string) => void },
+): Promise<BenchDatabase> {
   const external = process.env.NEO4J_URI;
   let local: LocalNeo4j | null = null;
   let uri: string;
   let dataDir: string | null = null;
+  let marker: KeptGraph | null = null;
+  const markerFile = () => join(dataDir!, 'bench-corpus.json');
   if (external) {
     uri = external;
   } else {
-    dataDir = join(REPO_ROOT, '.neo4j', `bench-${label}`);
-    await rm(dataDir, { recursive: true, force: true });
-    log(`starting the built-in Neo4j (data in ${dataDir})`);
+    dataDir = join(REPO_ROOT, '.neo4j', `bench-${size.label}`);
+    if (options.keep && existsSync(join(dataDir, 'bench-corpus.json'))) {
+      const found = JSON.parse(await readFile(markerFile(), 'utf8')) as KeptGraph;
+      if (found.seed === options.seed && found.documents === size.documents) marker = found;
+    }
+    if (!marker) await rm(dataDir, { recursive: true, force: true });
+    sizeMemory(size.documents);
+    options.log(
+      `starting the built-in Neo4j (data in ${dataDir}, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE})`,
+    );
     local = await startLocalNeo4j({ port: await freePort(), dataDir, onLog: () => {} });
     uri = local.uri;
   }
@@ -47,16 +80,26 @@ export async function openBenchDatabase(label: string, log: (line: string) => vo
     writeTimeoutMs: 600_000,
   });
   await applySchema(store);
+  const writeMarker = async (next: KeptGraph) => {
+    marker = next;
+    if (dataDir && options.keep) await writeFile(markerFile(), JSON.stringify(next, null, 2));
+  };
   return {
     uri,
     store,
     dataDir,
     pid: local ? findNeo4jPid(local.port) : null,
+    kept: marker ? { loadedAt: (marker as KeptGraph).loadedAt, ingestRuns: (marker as KeptGraph).ingestRuns } : null,
+    markLoaded: () =>
+      writeMarker({ seed: options.seed, documents: size.documents, loadedAt: new Date().toISOString(), ingestRuns: 0 }),
+    markIngested: async () => {
+      if (marker) await writeMarker({ ...marker, ingestRuns: marker.ingestRuns + 1 });
+    },
     close: async () => {
       await store.close();
       if (local) {
         await local.stop();
-        await rm(dataDir!, { recursive: true, force: true });
+        if (!options.keep) await rm(dataDir!, { recursive: true, force: true });
       }
     },
   };

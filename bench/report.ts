@@ -13,6 +13,8 @@ export interface SizeReport {
   /** The graph the queries ran on (before ingestion added to it). */
   graph: GraphCounts | null;
   load: LoadSummary | null;
+  /** Set when the graph was kept from an earlier run (--keep-data) instead of loaded. */
+  reused?: { loadedAt: string; ingestRuns: number };
   serverRssAtStartMiB: number | null;
   queries: QueryFigures[];
   ingestion: IngestionFigures[];
@@ -75,6 +77,11 @@ export function toMarkdown(report: BenchReport): string {
     if (size.load) {
       lines.push(
         `Bulk load (writeDocumentGraphs, one transaction per batch): ${whole(size.load.documents)} documents in ${size.load.seconds.toFixed(1)} s (${whole(size.load.documentsPerSecond)} documents/s).`,
+      );
+    }
+    if (size.reused) {
+      lines.push(
+        `Graph kept from a run on ${size.reused.loadedAt} (--keep-data), with ${size.reused.ingestRuns} earlier ingestion run(s) on top.`,
       );
     }
     if (size.serverRssAtStartMiB !== null) lines.push(`API server RSS when ready: ${whole(size.serverRssAtStartMiB)} MiB.`);
@@ -180,7 +187,7 @@ export function toMarkdown(report: BenchReport): string {
       );
       for (const i of size.ingestion) {
         lines.push(
-          `| ${i.mode} | ${i.documents} | ${i.batchSize} | ${ms(i.documentsPerSecond)} | ${whole(i.written.nodes)} + ${whole(i.written.relationships)} | ${whole(i.writtenPerSecond)} | ${spread(i.latencyMs)} | ${ms(i.roundTrips.median)} (${ms(i.roundTrips.max)}) | ${whole(i.serverRssMiB)} | ${i.errors.length ? i.errors.join('; ').replace(/\|/g, '\\|') : 'none'} |`,
+          `| ${i.mode} | ${i.documents}${i.stoppedByTimeBound ? ' (time bound reached)' : ''} | ${i.batchSize} | ${ms(i.documentsPerSecond)} | ${whole(i.written.nodes)} + ${whole(i.written.relationships)} | ${whole(i.writtenPerSecond)} | ${spread(i.latencyMs)} | ${ms(i.roundTrips.median)} (${ms(i.roundTrips.max)}) | ${whole(i.serverRssMiB)} | ${i.errors.length ? i.errors.join('; ').replace(/\|/g, '\\|') : 'none'} |`,
         );
       }
       lines.push('');

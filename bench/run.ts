@@ -37,9 +37,14 @@ Options:
   --warmup N          warm-up seconds before each cell, not measured (default 2)
   --ingest-docs N     documents per ingestion mode, single and batched (default 1000)
   --ingest-batch N    documents per ingestDocuments call (default 50)
+  --ingest-seconds N  time bound per ingestion mode; the report says when it cut a run short
+                      (default 180)
   --extract-docs N    documents in the extraction scenario (default 300)
   --runs N            timed extraction runs after the warm-up (default 5)
   --load-batch N      documents per bulk-load transaction (default 1000)
+  --keep-data         keep each size's built-in Neo4j data after the run, and reuse a kept graph
+                      of the same seed and size instead of loading it again (saves the long
+                      load at 1m; ingestion then adds new documents on top of earlier ones)
   --profile MODE      CPU-profile the API server under the largest client count: auto (when
                       its p50 is over 2x the floor's or its throughput under half), all, none
                       (default auto)
@@ -49,7 +54,8 @@ Options:
 
 Environment: NEO4J_URI (+ NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) to use a running
 Neo4j instead of the built-in one (the bench writes its corpus into it); NEO4J_HEAP and
-NEO4J_PAGECACHE size the built-in one (raise them for 1m).`;
+NEO4J_PAGECACHE size the built-in one (the bench's default: 2g and 512m up to 10k entities,
+4g and 2g above).`;
 
 class UsageError extends Error {}
 
@@ -94,6 +100,8 @@ function parseOptions(argv: string[]) {
       warmup: { type: 'string' },
       'ingest-docs': { type: 'string' },
       'ingest-batch': { type: 'string' },
+      'ingest-seconds': { type: 'string' },
+      'keep-data': { type: 'boolean' },
       'extract-docs': { type: 'string' },
       runs: { type: 'string' },
       'load-batch': { type: 'string' },
@@ -123,6 +131,8 @@ function parseOptions(argv: string[]) {
     warmup: values.warmup === '0' ? 0 : positiveInteger('warmup', values.warmup, 2),
     ingestDocs: positiveInteger('ingest-docs', values['ingest-docs'], 1000),
     ingestBatch,
+    ingestSeconds: positiveInteger('ingest-seconds', values['ingest-seconds'], 180),
+    keepData: values['keep-data'] === true,
     extractDocs: positiveInteger('extract-docs', values['extract-docs'], 300),
     runs: positiveInteger('runs', values.runs, 5),
     loadBatch: positiveInteger('load-batch', values['load-batch'], 1000),
@@ -168,6 +178,7 @@ async function main(): Promise<void> {
       warmupSeconds: options.warmup,
       ingestDocs: options.ingestDocs,
       ingestBatch: options.ingestBatch,
+      ingestSeconds: options.ingestSeconds,
       seed: options.seed,
     },
     extraction: null,
@@ -200,23 +211,30 @@ async function main(): Promise<void> {
     };
     report.sizes.push(entry);
     const corpus = { seed: options.seed, documents: size.documents };
-    const db = await openBenchDatabase(size.label, log);
+    const db = await openBenchDatabase(size, { seed: options.seed, keep: options.keepData, log });
     let server: Awaited<ReturnType<typeof startApiServer>> | null = null;
     try {
       report.machine ??= await describeMachine(db.store);
-      log(`${size.label}: loading ${size.documents} generated documents`);
-      let lastShown = 0;
-      entry.load = await loadCorpus(db.store, corpus, {
-        batchSize: options.loadBatch,
-        onProgress: (done, total) => {
-          if (done === total || performance.now() - lastShown > 10_000) {
-            lastShown = performance.now();
-            log(`${size.label}: loaded ${done} of ${total} documents`);
-          }
-        },
-      });
+      if (db.kept) {
+        log(`${size.label}: reusing the graph kept by an earlier run (${db.kept.ingestRuns} ingestion runs on top)`);
+        entry.reused = db.kept;
+      } else {
+        log(`${size.label}: loading ${size.documents} generated documents`);
+        let lastShown = 0;
+        entry.load = await loadCorpus(db.store, corpus, {
+          batchSize: options.loadBatch,
+          onProgress: (done, total) => {
+            if (done === total || performance.now() - lastShown > 10_000) {
+              lastShown = performance.now();
+              log(`${size.label}: loaded ${done} of ${total} documents`);
+            }
+          },
+        });
+        await db.markLoaded();
+        log(`${size.label}: loaded in ${entry.load.seconds.toFixed(1)} s`);
+      }
       entry.graph = await countGraph(db.store);
-      log(`${size.label}: ${entry.graph.entities} entities, ${entry.graph.relationships} relations in ${entry.load.seconds.toFixed(1)} s`);
+      log(`${size.label}: ${entry.graph.entities} entities, ${entry.graph.relationships} relations`);
 
       server = await startApiServer({ neo4jUri: db.uri, logFile: join(options.out, `${stamp}-server-${size.label}.log`) });
       entry.serverRssAtStartMiB = server.rssMiB();
@@ -258,7 +276,8 @@ async function main(): Promise<void> {
 
       if (options.scenarios.includes('ingestion')) {
         // New texts (another seed) about the same entity pools, so they land on the known graph.
-        const ingestCorpus = { seed: options.seed + 1, documents: size.documents };
+        // A kept graph has the documents of earlier runs: take the next seed's, which are new.
+        const ingestCorpus = { seed: options.seed + 1 + (db.kept?.ingestRuns ?? 0), documents: size.documents };
         for (const [i, mode] of (['single', 'batched'] as const).entries()) {
           log(`${size.label}: ingestion, ${mode}, ${options.ingestDocs} documents`);
           const figures = await runIngestionScenario(db.store, server, ingestCorpus, {
@@ -266,11 +285,13 @@ async function main(): Promise<void> {
             documents: options.ingestDocs,
             batchSize: options.ingestBatch,
             firstIndex: i * options.ingestDocs,
+            maxSeconds: options.ingestSeconds,
           });
           entry.ingestion.push(figures);
-          log(`${size.label}: ingestion ${mode}: ${figures.documentsPerSecond.toFixed(1)} documents/s`);
+          log(`${size.label}: ingestion ${mode}: ${figures.documents} documents, ${figures.documentsPerSecond.toFixed(1)} documents/s`);
           await save();
         }
+        await db.markIngested();
       }
     } finally {
       await server?.stop();
