@@ -34,7 +34,9 @@ import {
  * Relationship connections. Every relation field (typed ones such as `Agency.tactics`, and the
  * generic `Entity.related`) is a Pothos loadable field with `byPath: true`: all entities at the
  * same place in a query share one loader and the same arguments, so a level of nesting costs one
- * Cypher query however many entities it holds. Edges carry the relation's support.
+ * Cypher query however many entities it holds. On top of that, a level's query reads ahead the
+ * relation fields nested below it (relation-prefetch.ts), so a nested query usually costs fewer
+ * round trips than levels. Edges carry the relation's support.
  */
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
@@ -297,6 +299,8 @@ export interface TypedRelationSpec {
  * A typed relation field such as `Agency.tactics`: one relation type, one direction, one type
  * at the other end, as a connection of `connection`.
  */
+// `t` and `connection` are Pothos refs of several entity types; `fieldName` must be the key the
+// field is defined under (the look-ahead finds the field's selection by it).
 export function typedRelationField(t: any, fieldName: string, connection: any, spec: TypedRelationSpec) {
   const selection: RelationSelection = {
     relationTypes: [spec.relationType],
