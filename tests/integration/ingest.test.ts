@@ -469,6 +469,10 @@ describe('ingestDocument', () => {
     // The same text twice: whichever ran second found it loaded.
     expect(items[3]!.result?.document.id).toBe(items[0]!.result?.document.id);
     expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 1 });
+
+    const tooMany = await execute(app.yoga, IngestMany, { inputs: Array.from({ length: 101 }, () => story(tag, 'many')) });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors?.[0]?.message).toMatch(/at most 100 documents/);
   });
 
   it('requires the API key for writes when one is configured; reads stay open', async () => {
