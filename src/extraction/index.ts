@@ -42,7 +42,14 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const resolved = adjustDescriptiveSpans(doc, resolveMentions(doc, [...lexical, ...general]));
   const triggers = findEventTriggers(doc, resolved);
   // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
-  const kept = resolved.filter((m) => m.ref.type !== 'TargetGroup' || !triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end));
+  // Nor are the roles a spy poses in ("se faire passer pour des chercheurs").
+  const roleSpans = resolved.filter((m) => m.ref.entry?.namesRoles);
+  const kept = resolved.filter(
+    (m) =>
+      m.ref.type !== 'TargetGroup' ||
+      (!triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
+        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
+  );
   const entities = groupMentions(kept);
   const events = buildEvents(doc, triggers, entities);
   dateLaws(entities.filter((e) => e.ref.type === 'Law'), events);

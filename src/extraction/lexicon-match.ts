@@ -26,8 +26,9 @@ export function lexiconPatterns(language: string | null): PatternSet<LexiconPayl
   set = new PatternSet<LexiconPayload>(ELISIONS);
   for (const entry of LEXICON) {
     const names = [...(entry.aliases[NEUTRAL] ?? []), ...(language ? entry.aliases[language] ?? [] : [])];
-    for (const p of names) set.add(p, { entry, anaphor: false });
-    for (const p of language ? entry.anaphora?.[language] ?? [] : []) set.add(p, { entry, anaphor: true });
+    const exactNumber = entry.type === 'TargetGroup';
+    for (const p of names) set.add(p, { entry, anaphor: false }, exactNumber);
+    for (const p of language ? entry.anaphora?.[language] ?? [] : []) set.add(p, { entry, anaphor: true }, exactNumber);
   }
   compiled.set(cacheKey, set);
   return set;

@@ -18,7 +18,7 @@ import { stemKey } from './text/fold.js';
 import { tokenize, type Token } from './text/tokenize.js';
 
 type Slot =
-  | { kind: 'word'; key: string; cased: string | null }
+  | { kind: 'word'; key: string; cased: string | null; exact: string | null }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'any' }
   | { kind: 'gap'; max: number };
@@ -102,7 +102,7 @@ export function desugar(source: string): string {
 
 const ACRONYM = /^\p{L}[\p{L}\p{N}]*\p{Lu}/u;
 
-function compileOne(form: string, elisions: ReadonlySet<string>): Slot[] {
+function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: boolean): Slot[] {
   const tokens = tokenize(form, { elisions });
   const slots: Slot[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -110,7 +110,7 @@ function compileOne(form: string, elisions: ReadonlySet<string>): Slot[] {
     const next = tokens[i + 1];
     if (t.norm === '_') { slots.push({ kind: 'any' }); continue; }
     if (t.norm === '=' && next && !next.afterSpace && next.kind === 'word') {
-      slots.push({ kind: 'word', key: next.key, cased: next.cased });
+      slots.push({ kind: 'word', key: next.key, cased: next.cased, exact: null });
       i++;
       continue;
     }
@@ -125,7 +125,7 @@ function compileOne(form: string, elisions: ReadonlySet<string>): Slot[] {
       continue;
     }
     const raw = form.slice(t.start, t.end);
-    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null });
+    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null, exact: exactNumber ? t.norm : null });
   }
   return slots;
 }
@@ -137,11 +137,14 @@ export class PatternSet<T> {
 
   constructor(private readonly elisions: ReadonlySet<string>) {}
 
-  /** Adds every form of `source`; returns how many forms were added. */
-  add(source: string, payload: T): number {
+  /**
+   * Adds every form of `source`; returns how many forms were added. `exactNumber` turns plural
+   * folding off (groups are written in the plural: "students" must not match "a student").
+   */
+  add(source: string, payload: T, exactNumber = false): number {
     let added = 0;
     for (const form of expandAlternatives(desugar(source))) {
-      const slots = compileOne(form, this.elisions);
+      const slots = compileOne(form, this.elisions, exactNumber);
       const first = slots[0];
       if (!first || first.kind === 'gap' || first.kind === 'any') throw new Error(`pattern must start with a word: ${source}`);
       const pattern: CompiledPattern<T> = { source, slots, payload };
@@ -183,6 +186,7 @@ function slotMatches(slot: Slot, t: Token): boolean {
   switch (slot.kind) {
     case 'word':
       if (slot.cased !== null) return t.cased === slot.cased;
+      if (slot.exact !== null) return t.norm === slot.exact;
       return t.key === slot.key;
     case 'prefix':
       return t.kind === 'word' && t.norm.startsWith(slot.prefix);

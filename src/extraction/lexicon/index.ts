@@ -36,6 +36,8 @@ export interface LexiconEntry {
   requiresContext?: string[];
   /** A hostile actor whose methods stories describe (the MSS, the GRU, hacking groups); "fallback": only when no other is named (governments). */
   adversary?: boolean | 'fallback';
+  /** Tactics that name roles ("posing as researchers"): groups inside their mentions are not targets. */
+  namesRoles?: boolean;
   /** Wins ties between entries matching the same span. */
   priority?: number;
 }
