@@ -118,6 +118,21 @@ class FailingStore extends GraphStore {
   }
 }
 
+/**
+ * The real store, running each transaction body twice: what the driver does when a commit went
+ * through but its acknowledgement was lost with the connection.
+ */
+class ReplayingStore extends GraphStore {
+  constructor(inner: GraphStore) {
+    super(inner.driver, inner.options);
+  }
+
+  override async write<T>(work: (tx: WriteTransaction) => Promise<T>, counter?: QueryCounter): Promise<T> {
+    await super.write(work, counter);
+    return super.write(work, counter);
+  }
+}
+
 describe('ingestDocument', () => {
   let app: TestApp;
 
@@ -359,6 +374,24 @@ describe('ingestDocument', () => {
     const ok = await ingestDocument(app.store, input, { maxDocumentChars: 100_000 });
     expect(ok.status).toBe('CREATED');
     expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 1 });
+  });
+
+  it('leaves no duplicate when a committed transaction is run again (lost acknowledgement)', async () => {
+    const tag = uniqueTag('t');
+    const input = story(tag, 'retried');
+    const result = await ingestDocument(new ReplayingStore(app.store), input, { maxDocumentChars: 100_000 });
+    expect(result.status).toBe('UNCHANGED');
+    expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 1 });
+    const [edge] = await app.store.read(
+      `MATCH (:Entity {id: $id})-[r:WARNS]->() RETURN r.weight AS weight, size(r.docIds) AS docs, size(r.evidence) AS evidence`,
+      { id: `agency:bureau-${tag}` },
+    );
+    expect(edge).toEqual({ weight: 1, docs: 1, evidence: 1 });
+    const [mentions] = await app.store.read(
+      `MATCH (d:Document)-[m:MENTIONS]->(n:Entity {id: $id}) RETURN count(m) AS edges, n.mentionCount AS spans`,
+      { id: `agency:bureau-${tag}` },
+    );
+    expect(mentions).toEqual({ edges: 1, spans: 3 });
   });
 
   it("replaces a document's part when a newer extractor version loads it again", async () => {
