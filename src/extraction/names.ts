@@ -110,7 +110,9 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
         out.push(mention(doc, newAgency(`Court (${place})`, 'court'), i, i + 3));
       }
       // Organisation head words.
-      if (isCapWord(t) && ORG_HEADS.has(t.norm)) {
+      // French writes ministries in lower case: "le ministère de l'Enseignement supérieur".
+      const lowerMinistry = french && t.norm === 'ministere' && CONNECTORS.has(tokens[i + 1]?.norm ?? '') && tokens.slice(i + 1, i + 4).some(isCapWord);
+      if ((isCapWord(t) && ORG_HEADS.has(t.norm)) || lowerMinistry) {
         const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
         const definesAcronym = span && tokens[span[1]]?.norm === '(' && tokens[span[1] + 1] && isAcronym(tokens[span[1] + 1]!);
         if (span && span[1] - span[0] >= 2 && !covered(span) && !definesAcronym) {
