@@ -146,3 +146,43 @@ describe('unsupported languages', () => {
     expect(names).toContain('Federal Office for the Protection of the Constitution (BfV)');
   });
 });
+
+describe('genre rules', () => {
+  it('credits joint authors of an advisory and keeps singular persons out of target groups', () => {
+    const text = 'The Cybersecurity and Infrastructure Security Agency, the NSA and the FBI issued a joint advisory on Tuesday. A Chinese student was questioned; Chinese students abroad were warned.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2024-02-08' });
+    expectWellFormed(text, result);
+    const advisory = result.entities.find((e) => e.type === 'Event')!;
+    for (const name of ['Cybersecurity and Infrastructure Security Agency (CISA)', 'National Security Agency (NSA)', 'Federal Bureau of Investigation (FBI)']) {
+      expect(hasRelation(result, 'ISSUED', entity(result, name).id, advisory.id)).toBe(true);
+    }
+    const students = entity(result, 'Chinese students abroad');
+    expect(students.mentions.map((m) => m.text)).toEqual(['Chinese students abroad']);
+    expect(result.entities.some((e) => e.mentions.some((m) => m.text === 'Chinese student'))).toBe(false);
+  });
+
+  it('does not read a dateline as the government', () => {
+    const text = 'WASHINGTON (Reuters) - The FBI warned universities on Monday. Washington has protested to Beijing.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2024-02-08' });
+    const us = entity(result, 'Government of the United States');
+    expect(us.mentions.map((m) => m.text)).toEqual(['Washington']);
+  });
+
+  it('attributes methods to the hostile service, not to the service that warns', () => {
+    const text = "La DGSI met en garde les chercheurs : les services secrets chinois utilisent de faux profils et des offres d'emploi fictives.";
+    const result = extractDocument({ text, language: 'fr' });
+    const fake = entityId('Tactic', 'Fake profiles on professional networking sites');
+    expect(hasRelation(result, 'USES', entityId('Agency', 'Chinese intelligence services (unspecified)'), fake)).toBe(true);
+    expect(hasRelation(result, 'USES', entityId('Agency', 'General Directorate for Internal Security (DGSI)'), fake)).toBe(false);
+    expect(hasRelation(result, 'WARNS', entityId('Agency', 'General Directorate for Internal Security (DGSI)'), entityId('TargetGroup', 'Researchers and scientists'))).toBe(true);
+  });
+
+  it('has prosecutors report an arrest that the police made', () => {
+    const text = 'Two men were arrested by officers of the Federal Criminal Police Office on Monday, the federal prosecutor said in Karlsruhe. Germany is investigating.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2024-04-23' });
+    const arrest = result.entities.find((e) => e.type === 'Event')!;
+    expect(arrest.date).toBe('2024-04-22');
+    expect(hasRelation(result, 'REPORTED_BY', arrest.id, entityId('Agency', 'Federal Public Prosecutor General (Germany)'))).toBe(true);
+    expect(hasRelation(result, 'INVOLVES', arrest.id, entityId('Agency', 'Federal Criminal Police Office (BKA)'))).toBe(true);
+  });
+});
