@@ -1,5 +1,7 @@
 import { builder } from './builder.js';
 import './document.js';
+import './ingestion.js';
+import './curation.js';
 import './entity.js';
 import './relations.js';
 import './agency.js';
