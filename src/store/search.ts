@@ -1,7 +1,7 @@
 import type { EntityType } from '../extraction/types.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ANY_RELATION, ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS, isEntityType } from './model.js';
 import { int } from './values.js';
 
 /** Characters with a meaning in Lucene's query syntax; user input has them escaped. */
@@ -95,7 +95,9 @@ export function dateBounds(date: string): { first: string; last: string } {
 export function filterClauses(filter: EntityFilter): { match: string; params: Record<string, unknown> } {
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
-  let match = `MATCH (n:${ENTITY_LABEL})`;
+  // One type: its label narrows the scan (checked against the model before it becomes Cypher).
+  const singleType = filter.types?.length === 1 && isEntityType(filter.types[0]!) ? filter.types[0]! : null;
+  let match = `MATCH (n:${singleType ?? ENTITY_LABEL})`;
   const lucene = filter.search ? toLuceneQuery(filter.search) : null;
   if (filter.search && lucene === null) {
     // Nothing searchable in the input: no entity matches.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { dateBounds } from '../../src/store/search.js';
 import { removeFixture, writeFixture, type Fixture } from '../support/fixture-graph.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
@@ -195,9 +196,20 @@ describe('search, lists, timeline and stats', () => {
     expect(mine.data!.timeline.map((event) => event.id)).toEqual([id.w3, id.w2, id.w1]);
     expect(mine.data!.timeline[1]).toEqual({ id: id.w2, date: '2024-05', datePrecision: 'MONTH' });
 
-    const period = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09' });
-    const inPeriod = period.data!.timeline.map((event) => event.id).filter((eventId) => eventId.includes(tag));
-    expect(inPeriod).toEqual([id.other, id.w2]);
+    // A period, per entity (other tests' events may fill a period of the whole graph): the month
+    // 2024-05 overlaps it, the day 2024-05-10 and the year 2023 do not.
+    const mssPeriod = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09', entityId: id.mss });
+    expect(mssPeriod.data!.timeline.map((event) => event.id)).toEqual([id.w2]);
+    const dgsiPeriod = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09', entityId: id.dgsi });
+    expect(dgsiPeriod.data!.timeline.map((event) => event.id)).toEqual([id.other]);
+    // Over the whole graph: dates in order, all within the period.
+    const period = (await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09' })).data!.timeline;
+    const dates = period.map((event) => event.date!);
+    expect([...dates].sort()).toEqual(dates);
+    for (const date of dates) {
+      const { first, last } = dateBounds(date);
+      expect(last >= '2024-01-01' && first <= '2024-05-09', date).toBe(true);
+    }
 
     const bad = await execute(app.yoga, Timeline, { from: '2024-02-30' });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
