@@ -68,15 +68,19 @@ export function toMarkdown(report: BenchReport): string {
   }
 
   for (const size of report.sizes) {
-    lines.push(`## Graph of about ${size.label} entities (${whole(size.documents)} generated documents)`, '');
+    lines.push(`## Graph of about ${size.label} entities`, '');
     if (size.graph) {
       lines.push(
         `Graph: ${whole(size.graph.entities)} entities, ${whole(size.graph.relationships)} relations, ${whole(size.graph.documents)} documents, ${whole(size.graph.mentions)} mentions.`,
       );
     }
-    if (size.load) {
+    if (size.load?.method === 'corpus') {
       lines.push(
-        `Bulk load (writeDocumentGraphs, one transaction per batch): ${whole(size.load.documents)} documents in ${size.load.seconds.toFixed(1)} s (${whole(size.load.documentsPerSecond)} documents/s).`,
+        `Built from the generated documents through the bulk writer (writeDocumentGraphs, one transaction per batch): ${whole(size.load.documents)} documents in ${size.load.seconds.toFixed(1)} s (${whole(size.load.documentsPerSecond)} documents/s).`,
+      );
+    } else if (size.load) {
+      lines.push(
+        `Built by the synthetic graph writer (scripts/generate-graph.ts, batched CREATE, no documents) in ${size.load.seconds.toFixed(1)} s.`,
       );
     }
     if (size.reused) {

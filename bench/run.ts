@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openBenchDatabase } from './database.js';
-import { countGraph, loadCorpus } from './load-graph.js';
+import { countGraph, loadCorpus, loadSyntheticGraph } from './load-graph.js';
 import { profileCypher } from './cypher-profile.js';
 import { describeMachine, describeRevision } from './machine.js';
 import { writeReport, type BenchReport, type SizeReport } from './report.js';
@@ -30,6 +30,10 @@ Each graph size gets a fresh built-in Neo4j in .neo4j/bench-<size> (or NEO4J_URI
 Options:
   --sizes LIST        graph sizes in entities, comma-separated (default 10k): e.g. 10k,100k,1m;
                       about ten entities per generated document
+  --graph KIND        how the graph is built: corpus (default: the generated documents through
+                      the ingestion code's bulk writer, writeDocumentGraphs) or synthetic (the
+                      read API's generator, scripts/generate-graph.ts: entities and relations
+                      with batched CREATE, no documents; the fast way to 1m)
   --scenarios LIST    any of ${SCENARIOS.join(', ')} (default: all)
   --queries LIST      any of ${QUERY_SPECS.map((q) => q.name).join(', ')} (default: all)
   --clients LIST      concurrent clients per query cell (default 1,32)
@@ -79,13 +83,13 @@ function list<T extends string>(name: string, raw: string | undefined, allowed: 
 }
 
 /** "10k" → 10,000 entities → 1,000 documents. */
-export function parseSize(raw: string): { label: string; documents: number } {
+export function parseSize(raw: string): { label: string; entities: number; documents: number } {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw.trim());
   if (!match) throw new UsageError(`--sizes: ${JSON.stringify(raw)} is not a size such as 10k, 100k or 1m`);
   const entities = Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1_000 : match[2]?.toLowerCase() === 'm' ? 1_000_000 : 1);
   const documents = Math.round(entities / 10);
   if (documents < 10) throw new UsageError(`--sizes: ${raw} is too small (at least 100 entities)`);
-  return { label: raw.trim().toLowerCase(), documents };
+  return { label: raw.trim().toLowerCase(), entities, documents };
 }
 
 function parseOptions(argv: string[]) {
@@ -93,6 +97,7 @@ function parseOptions(argv: string[]) {
     args: argv,
     options: {
       sizes: { type: 'string' },
+      graph: { type: 'string' },
       scenarios: { type: 'string' },
       queries: { type: 'string' },
       clients: { type: 'string' },
@@ -119,6 +124,7 @@ function parseOptions(argv: string[]) {
   return {
     help: values.help === true,
     sizes: (values.sizes ?? '10k').split(',').map(parseSize),
+    graph: list('graph', values.graph, ['corpus', 'synthetic'] as const, ['corpus'])[0]!,
     scenarios: list<Scenario>('scenarios', values.scenarios, SCENARIOS, SCENARIOS),
     queries: list(
       'queries',
@@ -170,6 +176,7 @@ async function main(): Promise<void> {
     machine: null,
     settings: {
       sizes: options.sizes.map((s) => s.label),
+      graph: options.graph,
       scenarios: options.scenarios,
       queries: options.queries,
       clients: options.clients,
@@ -211,7 +218,10 @@ async function main(): Promise<void> {
     };
     report.sizes.push(entry);
     const corpus = { seed: options.seed, documents: size.documents };
-    const db = await openBenchDatabase(size, { seed: options.seed, keep: options.keepData, log });
+    const db = await openBenchDatabase(
+      { label: `${size.label}-${options.graph}`, documents: size.documents },
+      { seed: options.seed, keep: options.keepData, log },
+    );
     let server: Awaited<ReturnType<typeof startApiServer>> | null = null;
     try {
       report.machine ??= await describeMachine(db.store);
@@ -219,17 +229,20 @@ async function main(): Promise<void> {
         log(`${size.label}: reusing the graph kept by an earlier run (${db.kept.ingestRuns} ingestion runs on top)`);
         entry.reused = db.kept;
       } else {
-        log(`${size.label}: loading ${size.documents} generated documents`);
         let lastShown = 0;
-        entry.load = await loadCorpus(db.store, corpus, {
-          batchSize: options.loadBatch,
-          onProgress: (done, total) => {
-            if (done === total || performance.now() - lastShown > 10_000) {
-              lastShown = performance.now();
-              log(`${size.label}: loaded ${done} of ${total} documents`);
-            }
-          },
-        });
+        const onProgress = (done: number, total: number, what = 'documents') => {
+          if (done === total || performance.now() - lastShown > 10_000) {
+            lastShown = performance.now();
+            log(`${size.label}: loaded ${done} of ${total} ${what}`);
+          }
+        };
+        if (options.graph === 'corpus') {
+          log(`${size.label}: loading ${size.documents} generated documents (writeDocumentGraphs)`);
+          entry.load = await loadCorpus(db.store, corpus, { batchSize: options.loadBatch, onProgress });
+        } else {
+          log(`${size.label}: writing a synthetic graph of ${size.entities} entities (scripts/generate-graph.ts)`);
+          entry.load = await loadSyntheticGraph(db.store, { entities: size.entities, seed: options.seed, onProgress });
+        }
         await db.markLoaded();
         log(`${size.label}: loaded in ${entry.load.seconds.toFixed(1)} s`);
       }

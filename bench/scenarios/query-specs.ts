@@ -172,7 +172,7 @@ RETURN [n IN nodes(p) | n.id] AS ids`,
 
 /**
  * Requests are drawn from these, sampled once before any timing: agencies that use at least one
- * tactic, a word of a name near each (for search), and an entity three steps away (for paths).
+ * tactic, the name of an entity next to each (for search), and an entity three steps away (for paths).
  */
 export async function sampleRequests(store: GraphStore, seed: number, count: number): Promise<Sample[]> {
   const random = createRandom(seed);
@@ -200,11 +200,11 @@ export async function sampleRequests(store: GraphStore, seed: number, count: num
     const row = byId.get(agency);
     const far = (row?.far as string[] | undefined) ?? [];
     const names = (row?.nearNames as string[] | undefined) ?? [];
-    const words = names.flatMap((name) => name.split(/[^\p{L}\p{N}]+/u)).filter((word) => word.length >= 5);
     return {
       agency,
       pathTo: far.length ? random.pick(far) : agency,
-      searchTerm: words.length ? random.pick(words) : 'security',
+      // What a user types to find an entity seen nearby: its name.
+      searchTerm: names.length ? random.pick(names).slice(0, 200) : 'security',
     };
   });
 }
