@@ -91,7 +91,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   const mainIssuer = [...agencyCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const lawMentions = entities.filter((e) => e.ref.type === 'Law').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
 
-  interface Draft { rule: EventRule; actor: DocEntity | null; coActors: DocEntity[]; date: string | null; precision: DatePrecision | null; soft: boolean; triggers: EventTrigger[] }
+  interface Draft { rule: EventRule; actor: DocEntity | null; coActors: DocEntity[]; date: string | null; precision: DatePrecision | null; soft: boolean; fallback: boolean; triggers: EventTrigger[] }
   const drafts: Draft[] = [];
   let lastIssuer: DocEntity | null = null;
   const seenKinds = new Set<string>();
@@ -132,6 +132,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     let date = trig.date?.value ?? null;
     let precision = trig.date?.precision ?? null;
     let soft = trig.softDate;
+    let fallback = false;
     // A warning, campaign or disclosure reported without a date of its own is recent news: the
     // publication date, to the day in the lead sentences, else to the month.
     if (!date && doc.publication && trig.rule.actorRole === 'issuer') {
@@ -140,23 +141,35 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       date = lead ? `${p.year}-${pad(p.month)}-${pad(p.day!)}` : `${p.year}-${pad(p.month)}`;
       precision = lead ? 'DAY' : 'MONTH';
       soft = true;
+      fallback = true;
     }
     seenKinds.add(trig.rule.kind);
     // One happening, several mentions: the same kind (and, for law events, the same law) with
     // the same date, or where one of the two dates is missing or only loosely attached.
     const sameSubject = (d: Draft) => d.rule.kind === trig.rule.kind && (trig.rule.actorRole !== 'law' || d.actor === actor);
+    // A weak mention joins the event of its kind; failing that it starts one if its kind allows,
+    // else it joins any event the same kind of actor issued ("warns" in a story about a campaign).
+    const anyIssued = () => drafts.find((d) => d.rule.actorRole === 'issuer' && trig.rule.actorRole === 'issuer');
+    const campaign = () => (trig.rule.kind === 'warning' ? drafts.find((d) => d.rule.kind === 'campaign') : undefined);
+    // A date that only comes from the publication date does not tell two mentions apart.
+    const mergeDate = fallback ? null : date;
     const same = trig.weak
-      ? drafts.find(sameSubject) ?? drafts.find((d) => d.rule.actorRole === 'issuer' && trig.rule.actorRole === 'issuer')
-      : drafts.find((d) => sameSubject(d) && (d.date === date || !date || !d.date || soft !== d.soft));
+      ? drafts.find(sameSubject) ?? campaign() ?? (trig.rule.weakCreates ? undefined : anyIssued())
+      : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || soft !== d.soft));
     if (!same && trig.weak && !trig.rule.weakCreates) continue;
     if (same) {
       same.triggers.push(trig);
       for (const c of coActors) if (!same.coActors.includes(c)) same.coActors.push(c);
-      if ((!same.date || (same.soft && !soft)) && date) { same.date = date; same.precision = precision; same.soft = soft; }
+      if ((!same.date || same.fallback || (same.soft && !soft)) && date && !(fallback && same.date)) {
+        same.date = date;
+        same.precision = precision;
+        same.soft = soft;
+        same.fallback = fallback;
+      }
       if (!same.actor && actor) same.actor = actor;
       continue;
     }
-    drafts.push({ rule: trig.rule, actor, coActors, date, precision, soft, triggers: [trig] });
+    drafts.push({ rule: trig.rule, actor, coActors, date, precision, soft, fallback, triggers: [trig] });
   }
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;
