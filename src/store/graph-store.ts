@@ -72,6 +72,9 @@ export class GraphStore {
         database: this.options.database,
         routing: neo4j.routing.READ,
         transactionConfig: { timeout: this.options.readTimeoutMs },
+        // Writes run in sessions that never feed executeQuery's bookmark manager, so tracking
+        // bookmarks here buys no read-your-writes and costs about 0.5 ms of driver CPU a query.
+        bookmarkManager: null,
       });
       return result.records.map((record) => toPlain(record.toObject()) as Row);
     } catch (error) {
