@@ -135,7 +135,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     let fallback = false;
     // A warning, campaign or disclosure reported without a date of its own is recent news: the
     // publication date, to the day in the lead sentences, else to the month.
-    if (!date && doc.publication && trig.rule.actorRole === 'issuer') {
+    if (!date && doc.publication && trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') {
       const p = doc.publication;
       const lead = trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind) && p.day !== null;
       date = lead ? `${p.year}-${pad(p.month)}-${pad(p.day!)}` : `${p.year}-${pad(p.month)}`;

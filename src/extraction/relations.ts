@@ -152,8 +152,14 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       const ev = sentenceSpan(trig.sentence);
       const sAgencies = ofType(list, 'Agency');
       if (info.rule.actorRole === 'issuer') {
-        if (info.actor) rel.add('ISSUED', info.actor, e, ev);
-        for (const c of info.coActors) rel.add('ISSUED', c, e, ev);
+        if (info.rule.actorRelation === 'REPORTED_BY') {
+          if (info.actor) rel.add('REPORTED_BY', e, info.actor, ev);
+          for (const g of ofType(list, 'TargetGroup')) rel.add('INVOLVES', e, g, ev);
+          if (threat) rel.add('INVOLVES', e, threat, ev);
+        } else {
+          if (info.actor) rel.add('ISSUED', info.actor, e, ev);
+          for (const c of info.coActors) rel.add('ISSUED', c, e, ev);
+        }
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
         // Documentaries and disclosures are about the hostile services they expose.
         if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);

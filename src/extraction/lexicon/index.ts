@@ -62,8 +62,8 @@ export interface EventRule {
   extendOverObject?: boolean;
   /** Weak triggers may start an event of this kind when the document has none ("X warned ..."). */
   weakCreates?: boolean;
-  /** How the actor relates to the event besides INVOLVES: an announced indictment is ISSUED. */
-  actorRelation?: 'ISSUED';
+  /** How the actor relates to the event: an announced indictment is ISSUED; a case a ministry discloses is REPORTED_BY it. */
+  actorRelation?: 'ISSUED' | 'REPORTED_BY';
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
