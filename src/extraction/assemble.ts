@@ -4,7 +4,7 @@
  */
 import type { AnalysedDocument } from './document.js';
 import type { EventTrigger } from './events.js';
-import { EVENT_RULES, type EventRule } from './lexicon/index.js';
+import type { EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { entityId } from './ids.js';
 import type { DatePrecision, EntityType, Mention } from './types.js';
@@ -212,4 +212,3 @@ export function toOutputMentions(doc: AnalysedDocument, mentions: readonly Found
   return out;
 }
 
-export { EVENT_RULES };

@@ -6,7 +6,7 @@
  * name candidates -> resolution (overlaps, anaphora, apposition) -> span adjustments ->
  * events -> relations.
  */
-import { analyseDocument } from './document.js';
+import { analyseDocument, type AnalysedDocument } from './document.js';
 import { buildEvents, dateLaws, groupMentions, toOutputMentions, type DocEntity } from './assemble.js';
 import { findEventTriggers } from './events.js';
 import { matchLexicon } from './lexicon-match.js';
@@ -23,7 +23,7 @@ export { SUPPORTED_LANGUAGES } from './grammar/index.js';
 export { ExtractionInputError } from './types.js';
 
 /** Bumped whenever the output for some input changes. */
-export const EXTRACTOR_VERSION = 'rules-1.0.0';
+export const EXTRACTOR_VERSION = 'rules-1.1.0';
 export const EXTRACTOR_NAME = 'rule-based';
 
 export interface ExtractOptions {
@@ -55,17 +55,20 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   dateLaws(entities.filter((e) => e.ref.type === 'Law'), events);
   const relations = findRelations(doc, entities, events);
 
-  const output = [...entities, ...events].map((e) => toOutput(doc.text, e, doc));
+  const output = [...entities, ...events].map((e) => toOutput(doc, e));
   const result: ExtractionResult = { language: doc.language, entities: output, relations };
   if (warnings.length) result.warnings = warnings;
   return result;
 }
 
-function toOutput(_text: string, e: DocEntity, doc: Parameters<typeof toOutputMentions>[0]): ExtractedEntity {
+function toOutput(doc: AnalysedDocument, e: DocEntity): ExtractedEntity {
   const mentions = toOutputMentions(doc, e.mentions);
+  // Aliases are names seen in the text; anaphora ("the ministry") and event phrases are not.
   const aliases = e.ref.type === 'Event' ? [] : [...new Set(e.mentions.filter((m) => !m.anaphor).map((m) => doc.text.slice(m.start, m.end).replace(/\s+/g, ' ')))];
   const out: ExtractedEntity = { id: e.id, type: e.ref.type, name: e.ref.name, aliases, date: e.date, datePrecision: e.precision, mentions };
   if (e.ref.generic) out.generic = true;
+  // A name a general rule took from a non-English text is that language's name, as written.
+  if (!e.ref.entry && e.ref.type === 'Agency' && doc.language !== 'en') out.nameLanguage = doc.language;
   return out;
 }
 

@@ -44,6 +44,8 @@ export interface ExtractedEntity {
   datePrecision?: DatePrecision | null;
   /** Unnamed actors ("foreign spies") that would otherwise join every story into one hub. */
   generic?: boolean;
+  /** Language of `name` when no English name is known and the name is given as written. */
+  nameLanguage?: string;
   mentions: Mention[];
 }
 
