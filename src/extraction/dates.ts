@@ -127,7 +127,19 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
       if (p) take(i, i + 1, t.norm, 'DAY');
       continue;
     }
-    const month = MONTHS.get(t.norm.replace(/\.$/, ''));
+    // dd/mm/yyyy (French and British order).
+    if (t.kind === 'number' && tokens[i + 1]?.norm === '/' && tokens[i + 2]?.kind === 'number' && tokens[i + 3]?.norm === '/' && i + 4 < to) {
+      const d = Number(t.norm);
+      const mo = Number(tokens[i + 2]!.norm);
+      const y = yearNumber(tokens[i + 4]);
+      if (y !== null && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)) {
+        take(i, i + 5, `${y}-${pad(mo)}-${pad(d)}`, 'DAY');
+        i += 4;
+        continue;
+      }
+    }
+    // "mi-mars", "mid-March": the month.
+    const month = MONTHS.get(t.norm.replace(/\.$/, '').replace(/^(mi|mid|fin|debut|early|late)-/, ''));
     if (month !== undefined) {
       let first = i;
       let end = i + 1;

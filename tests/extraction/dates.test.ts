@@ -66,3 +66,11 @@ describe('publication dates', () => {
     expect(parsePublicationDate('10/05/2024')).toBeNull();
   });
 });
+
+describe('more date forms', () => {
+  it('reads dd/mm/yyyy, mid-month and "this week"', () => {
+    expect(dates('Publié le 03/04/2024 à Paris.')[0]).toMatchObject({ text: '03/04/2024', value: '2024-04-03', precision: 'DAY' });
+    expect(dates('Arrêté à la mi-mars, il a été relâché.')[0]).toMatchObject({ value: '2024-03', precision: 'MONTH' });
+    expect(dates('The ministry warned earlier this week.')[0]).toMatchObject({ value: '2024-05', precision: 'MONTH' });
+  });
+});
