@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   stops.push(() => database.close());
   const { store, uri, local } = database;
+  const elapsed = () => Math.round((performance.now() - startedAt) / 100) / 10;
+  logger.info({ uri, seconds: elapsed() }, 'database ready, constraints and indexes applied');
 
   // Extraction is CPU work: it runs in worker threads so requests keep being served meanwhile.
   const extractor = new ExtractionPool({
@@ -45,14 +47,15 @@ async function main(): Promise<void> {
   const services = { config, store, logger, extractor };
   if (config.seedOnStart) {
     const seeded = await seedIfEmpty(store, { maxDocumentChars: config.maxDocumentChars, extractor }, logger);
-    if (seeded > 0) logger.info({ documents: seeded }, 'loaded the seed documents into the empty database');
+    if (seeded > 0) {
+      logger.info({ documents: seeded, seconds: elapsed() }, 'loaded the seed documents into the empty database');
+    }
   }
 
   const server = await listen(createApp(services), config.port);
   stops.push(() => closeServer(server));
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   process.stderr.write(
-    `\ndossier is ready in ${seconds} s\n` +
+    `\ndossier is ready in ${elapsed().toFixed(1)} s\n` +
       `  GraphiQL:  http://localhost:${config.port}/graphql\n` +
       `  Health:    http://localhost:${config.port}/health   Ready: http://localhost:${config.port}/ready\n` +
       `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.dataDir})` : ''}\n` +
