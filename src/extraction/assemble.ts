@@ -157,6 +157,8 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       ? drafts.find(sameSubject) ?? campaign() ?? (trig.rule.weakCreates ? undefined : anyIssued())
       : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || soft !== d.soft));
     if (!same && trig.weak && !trig.rule.weakCreates) continue;
+    // A warning or campaign in a text that names no agency at all is not this genre's event.
+    if (!same && trig.rule.actorRole === 'issuer' && !actor && agencyCounts.size === 0) continue;
     if (same) {
       same.triggers.push(trig);
       for (const c of coActors) if (!same.coActors.includes(c)) same.coActors.push(c);

@@ -75,6 +75,14 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
   };
 
   for (const s of doc.sentences) {
+    // Title Case headlines ("Police Arrest Two Men Over Spying") defeat capitalisation rules.
+    let long = 0;
+    let capitalised = 0;
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      const w = tokens[k]!;
+      if (w.kind === 'word' && w.norm.length > 3) { long++; if (w.capitalized) capitalised++; }
+    }
+    const titleCase = long >= 4 && capitalised / long >= 0.85;
     for (let i = s.firstToken; i < s.endToken; i++) {
       const t = tokens[i]!;
       // Acronym defined in brackets: NAME (ACR)
@@ -112,19 +120,19 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
       // Organisation head words.
       // French writes ministries in lower case: "le ministère de l'Enseignement supérieur".
       const lowerMinistry = french && t.norm === 'ministere' && CONNECTORS.has(tokens[i + 1]?.norm ?? '') && tokens.slice(i + 1, i + 4).some(isCapWord);
-      if ((isCapWord(t) && ORG_HEADS.has(t.norm)) || lowerMinistry) {
+      if (!titleCase && ((isCapWord(t) && ORG_HEADS.has(t.norm)) || lowerMinistry)) {
         const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
         const definesAcronym = span && tokens[span[1]]?.norm === '(' && tokens[span[1] + 1] && isAcronym(tokens[span[1] + 1]!);
         if (span && span[1] - span[0] >= 2 && !covered(span) && !definesAcronym) {
           const name = textOf(doc, span[0], span[1]);
-          out.push(mention(doc, newAgency(name, /court|tribunal|cour/i.test(name) ? 'court' : /prosecut|parquet/i.test(name) ? 'prosecutor' : null), span[0], span[1]));
+          out.push(mention(doc, newAgency(name, kindOfName(name)), span[0], span[1]));
         }
       }
       // A place in front of a known agency: a unit of it.
       const known = lexiconAt.get(i + 1);
       // Only in front of a full name that starts with a capital ("Ministry of State Security"), not an acronym or a possessive.
       const unitHead = known && known.endToken - known.firstToken >= 2 && tokens[known.firstToken]!.capitalized && tokens[known.firstToken + 1]!.norm !== "'s";
-      if (known && unitHead && isCapWord(t) && !NOT_PLACES.has(t.norm) && !known.ref.generic && t.kind === 'word' && !isAcronym(t) && i >= s.firstToken) {
+      if (known && unitHead && !titleCase && isCapWord(t) && !NOT_PLACES.has(t.norm) && !known.ref.generic && t.kind === 'word' && !isAcronym(t) && i >= s.firstToken) {
         let first = i;
         while (first - 1 >= s.firstToken && isCapWord(tokens[first - 1]!) && !NOT_PLACES.has(tokens[first - 1]!.norm)) first--;
         if (first > s.firstToken || !CONNECTORS.has(tokens[first]!.norm)) {
@@ -217,4 +225,22 @@ function frenchOrgName(tokens: readonly Token[], head: number, s: { firstToken: 
   while (end > head + 1 && CONNECTORS.has(tokens[end - 1]!.norm)) end--;
   if (!sawConnector && !tokens.slice(head + 1, end).some((t) => t.capitalized)) return null;
   return [head, end];
+}
+
+/** The kind of an unknown organisation from its head words (drives issuer, enforcer and reporter rules). */
+const KIND_BY_WORD: [RegExp, string][] = [
+  [/(?<!\p{L})(court|tribunal|cour)(?!\p{L})/iu, 'court'],
+  [/(?<!\p{L})(prosecut\w*|parquet|procura\w*|attorney)(?!\p{L})/iu, 'prosecutor'],
+  [/(?<!\p{L})(police|gendarmerie|constabulary)(?!\p{L})/iu, 'police'],
+  [/(?<!\p{L})(parliament|parlement|assembly|assemblée|congress|senate|sénat|bundestag)(?!\p{L})/iu, 'legislature'],
+  [/(?<!\p{L})(ministry|ministère|department|département)(?!\p{L})/iu, 'ministry'],
+  [/(?<!\p{L})(intelligence|renseignement|security|sécurité)(?!\p{L})/iu, 'security'],
+  [/(?<!\p{L})(company|corporation|ltd|inc|gmbh|llc|co|search|société)(?!\p{L})/iu, 'company'],
+  [/(?<!\p{L})(embassy|ambassade|consulate|consulat)(?!\p{L})/iu, 'diplomatic'],
+  [/(?<!\p{L})(party|parti)(?!\p{L})/iu, 'party'],
+];
+
+function kindOfName(name: string): string | null {
+  for (const [re, kind] of KIND_BY_WORD) if (re.test(name)) return kind;
+  return null;
 }
