@@ -137,7 +137,9 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
         while (first - 1 >= s.firstToken && isCapWord(tokens[first - 1]!) && !NOT_PLACES.has(tokens[first - 1]!.norm)) first--;
         if (first > s.firstToken || !CONNECTORS.has(tokens[first]!.norm)) {
           const name = textOf(doc, first, known.endToken);
-          out.push(mention(doc, newAgency(name, known.ref.kind, [known.ref.name]), first, known.endToken, 0));
+          const unit = newAgency(name, known.ref.kind, [known.ref.name]);
+          unit.adversary = known.ref.adversary;
+          out.push(mention(doc, unit, first, known.endToken, 0));
         }
       }
     }

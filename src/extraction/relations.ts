@@ -206,6 +206,12 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       }
     }
   }
+  // Sub-events: a court appearance is part of the charges (or, failing those, the arrest) of the case.
+  const ofKind = (kind: string) => events.find((e) => e.event?.rule.kind === kind);
+  const caseEvent = ofKind('charge') ?? ofKind('arrest');
+  const court = ofKind('court-appearance');
+  if (court && caseEvent) rel.add('PART_OF', court, caseEvent, sentenceSpan(court.mentions[0]!.sentence));
+
   // Outlets named in the document report its lead event.
   if (leadEvent) for (const o of outlets) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
 
