@@ -32,11 +32,31 @@ export interface BenchDatabase {
   close(): Promise<void>;
 }
 
-/** Raises the built-in Neo4j's memory for large graphs unless the user chose it. */
-function sizeMemory(documents: number): void {
+/** The built-in Neo4j's memory for a graph size, unless the user chose it (NEO4J_HEAP, NEO4J_PAGECACHE). */
+function memoryFor(documents: number): { heap: string; pagecache: string } {
   const large = documents > 1_000;
-  process.env.NEO4J_HEAP ||= large ? '4g' : '2g';
-  process.env.NEO4J_PAGECACHE ||= large ? '2g' : '512m';
+  return {
+    heap: process.env.NEO4J_HEAP || (large ? '4g' : '2g'),
+    pagecache: process.env.NEO4J_PAGECACHE || (large ? '2g' : '512m'),
+  };
+}
+
+/** startLocalNeo4j reads its memory settings from the environment: set them for this start only. */
+async function startSized(dataDir: string, memory: { heap: string; pagecache: string }): Promise<LocalNeo4j> {
+  const saved = { heap: process.env.NEO4J_HEAP, pagecache: process.env.NEO4J_PAGECACHE };
+  process.env.NEO4J_HEAP = memory.heap;
+  process.env.NEO4J_PAGECACHE = memory.pagecache;
+  try {
+    return await startLocalNeo4j({ port: await freePort(), dataDir, onLog: () => {} });
+  } finally {
+    for (const [name, value] of [
+      ['NEO4J_HEAP', saved.heap],
+      ['NEO4J_PAGECACHE', saved.pagecache],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 /**
@@ -64,11 +84,9 @@ export async function openBenchDatabase(
       if (found.seed === options.seed && found.documents === size.documents) marker = found;
     }
     if (!marker) await rm(dataDir, { recursive: true, force: true });
-    sizeMemory(size.documents);
-    options.log(
-      `starting the built-in Neo4j (data in ${dataDir}, heap ${process.env.NEO4J_HEAP}, page cache ${process.env.NEO4J_PAGECACHE})`,
-    );
-    local = await startLocalNeo4j({ port: await freePort(), dataDir, onLog: () => {} });
+    const memory = memoryFor(size.documents);
+    options.log(`starting the built-in Neo4j (data in ${dataDir}, heap ${memory.heap}, page cache ${memory.pagecache})`);
+    local = await startSized(dataDir, memory);
     uri = local.uri;
   }
   const store = await connectGraphStore({
