@@ -20,6 +20,8 @@ const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'
 const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
 /** Per-sentence pairing is capped so a pathological sentence cannot go quadratic. */
 const MAX_MENTIONS_PER_SENTENCE = 40;
+/** Supporting sentences kept per relation. */
+const MAX_EVIDENCE = 25;
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
 const compiledVerbs = new Map<string, PatternSet<string>>();
@@ -47,7 +49,10 @@ class RelationSet {
       r = { type, source: source.id, target: target.id, evidence: [] };
       this.byKey.set(key, r);
     }
-    if (evidence && !r.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) r.evidence.push({ start: evidence.start, end: evidence.end });
+    // A bounded sample of supporting sentences: enough to show and to check, never quadratic.
+    if (evidence && r.evidence.length < MAX_EVIDENCE && !r.evidence.some((e) => e.start === evidence.start && e.end === evidence.end)) {
+      r.evidence.push({ start: evidence.start, end: evidence.end });
+    }
   }
   list(): ExtractedRelation[] {
     return [...this.byKey.values()];
