@@ -14,7 +14,6 @@
  * Patterns are indexed by their first word, so matching a text costs one map lookup per token
  * plus the few candidate patterns that start with it: linear in the text.
  */
-import { stemKey } from './text/fold.js';
 import { tokenize, type Token } from './text/tokenize.js';
 
 type Slot =

@@ -83,7 +83,6 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
 
   const agencies = ofType(all, 'Agency');
   const byName = new Map(agencies.map((a) => [a.ref.name, a]));
-  const tactics = ofType(all, 'Tactic');
   const groups = ofType(all, 'TargetGroup');
   const laws = ofType(all, 'Law');
 

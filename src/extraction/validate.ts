@@ -6,6 +6,7 @@ import { parsePublicationDate, type PublicationDate } from './dates.js';
 export const DEFAULT_MAX_INPUT_CHARS = 1_000_000;
 
 /** C0 controls other than tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** More than this share of control or replacement characters means binary data, not text. */
 const BINARY_RATIO = 0.01;
