@@ -23,7 +23,7 @@ export { SUPPORTED_LANGUAGES } from './grammar/index.js';
 export { ExtractionInputError } from './types.js';
 
 /** Bumped whenever the output for some input changes. */
-export const EXTRACTOR_VERSION = 'rules-1.1.0';
+export const EXTRACTOR_VERSION = 'rules-1.1.1';
 export const EXTRACTOR_NAME = 'rule-based';
 
 export interface ExtractOptions {

@@ -29,6 +29,17 @@ describe('canonical ids across languages and spellings', () => {
     expect(ids).toContain(entityId('Agency', 'Ministry of Public Security (China)'));
   });
 
+  it('does not read MI5 into a law whose name holds "Security Services", and ties "the service" to the named one', () => {
+    const text =
+      'The Dutch General Intelligence and Security Service (AIVD) said on Monday that foreign officers court engineers. ' +
+      'According to the service, a suspect was charged under the Intelligence and Security Services Act.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    expectWellFormed(text, result);
+    expect(byName(result, 'MI5 (Security Service, UK)')).toBeUndefined();
+    const aivd = entity(result, 'General Intelligence and Security Service (AIVD)');
+    expect(aivd.mentions.map((m) => m.text)).toContain('the service');
+  });
+
   it('keeps Chinese and French diplomatic missions apart', () => {
     const text = 'Il faut prévenir les missions diplomatiques chinoises, pas les missions diplomatiques françaises.';
     const result = extractDocument({ text, language: 'fr' });
