@@ -105,11 +105,16 @@ export class GraphStore {
 
   /** True when Neo4j answers a trivial query: what `/ready` reports. */
   async ping(): Promise<boolean> {
+    // An auto-commit query is never retried, so a down database answers at once, not after
+    // the driver's retry time.
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
     try {
-      await this.driver.executeQuery('RETURN 1', {}, { database: this.options.database, routing: neo4j.routing.READ });
+      await session.run('RETURN 1');
       return true;
     } catch {
       return false;
+    } finally {
+      await session.close().catch(() => {});
     }
   }
 
@@ -132,6 +137,9 @@ export async function connectGraphStore(options: ConnectOptions): Promise<GraphS
     disableLosslessIntegers: false,
     connectionAcquisitionTimeout: 10_000,
     connectionTimeout: 5_000,
+    // Transient failures (deadlocks, a restarting server) are retried for this long; past it a
+    // request gets DATABASE_UNAVAILABLE instead of hanging for the driver's default 30 s.
+    maxTransactionRetryTime: 10_000,
     maxConnectionPoolSize: 100,
     userAgent: 'dossier/0.1',
   });
