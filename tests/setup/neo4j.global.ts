@@ -1,5 +1,4 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -12,18 +11,6 @@ declare module 'vitest' {
     neo4jPassword: string;
     neo4jDatabase: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /**
@@ -41,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'dossier-test-neo4j-'));
   const started = performance.now();
-  const neo4j = await startLocalNeo4j({ port: await freePort(), dataDir, onLog: () => {} });
+  const neo4j = await startLocalNeo4j({ port: 0, dataDir, onLog: () => {} });
   process.stderr.write(`test Neo4j ready at ${neo4j.uri} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide('neo4jUri', neo4j.uri);
   project.provide('neo4jUsername', '');
