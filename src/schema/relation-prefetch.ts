@@ -138,6 +138,9 @@ export function relationPlansIn(
         selection: spec.selection(args),
         page: pageOf(args),
         children: plansBelow(fields, spec.nodeType, info, pageOf, depth + 1),
+        // projectPlans narrows these once the whole plan is known.
+        nodeFields: 'full',
+        support: true,
       };
     } catch {
       // Not exactly evaluable here: the field loads itself (and reports its own errors).
@@ -170,4 +173,102 @@ export function plansBelow(
     }
   }
   return plans;
+}
+
+/**
+ * Every field of the selection sets, through every fragment whatever its type condition and
+ * whatever its directives: a superset of what any object there resolves, which is what deciding
+ * what may be left unread needs.
+ */
+function allFields(selectionSets: readonly SelectionSetNode[], info: GraphQLResolveInfo, out: FieldNode[] = []): FieldNode[] {
+  for (const selectionSet of selectionSets) {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === 'Field') out.push(selection);
+      else if (selection.kind === 'InlineFragment') allFields([selection.selectionSet], info, out);
+      else {
+        const fragment = info.fragments[selection.name.value];
+        if (fragment) allFields([fragment.selectionSet], info, out);
+      }
+    }
+  }
+  return out;
+}
+
+const responseKey = (field: FieldNode) => field.alias?.value ?? field.name.value;
+
+/**
+ * Every field node of the operation at a path of response keys (`entity.tactics.edges.*.node.targets`,
+ * list indexes as `*`), whatever the types and fragments on the way: the field nodes of every
+ * object a byPath loader or a prefetched page at that path serves, and possibly more.
+ */
+function fieldsAtPath(info: GraphQLResolveInfo, path: string): FieldNode[] {
+  let fields: FieldNode[] | null = null;
+  for (const key of path.split('.')) {
+    if (key === '*') continue;
+    const sets: readonly SelectionSetNode[] = fields === null ? [info.operation.selectionSet] : subSelections(fields);
+    fields = allFields(sets, info).filter((field) => responseKey(field) === key);
+  }
+  return fields ?? [];
+}
+
+/** Edge fields that need neither the node beyond its id nor the relation's docIds/evidence. */
+const LIGHT_EDGE_FIELDS = new Set(['cursor', 'type', 'direction', 'weight', '__typename']);
+/** Connection fields that read nothing of the edges' nodes or support. */
+const LIGHT_CONNECTION_FIELDS = new Set(['pageInfo', 'totalCount', '__typename']);
+/** Node fields a reference (id and type) answers. */
+const REFERENCE_FIELDS = new Set(['id', '__typename']);
+
+/**
+ * What a connection selected by `connectionFields` needs read of each edge. 'ref' only when its
+ * nodes' selection holds nothing but `id`, `__typename` and relation fields the plan reads as its
+ * `children` (keys relative to the connection, as plansBelow makes them); support only when an
+ * edge field other than cursor/type/direction/weight is selected. Anything else: the full read.
+ */
+function projectionOf(
+  connectionFields: readonly FieldNode[],
+  children: Record<string, RelationPlan>,
+  info: GraphQLResolveInfo,
+): Pick<RelationPlan, 'nodeFields' | 'support'> {
+  let reference = true;
+  let support = false;
+  for (const field of allFields(subSelections(connectionFields), info)) {
+    const name = field.name.value;
+    if (name === 'edges') {
+      for (const edgeField of allFields(subSelections([field]), info)) {
+        const edgeName = edgeField.name.value;
+        if (edgeName === 'node') {
+          const nodeFields = allFields(subSelections([edgeField]), info);
+          for (const nodeField of nodeFields) {
+            if (REFERENCE_FIELDS.has(nodeField.name.value)) continue;
+            const key = responseKey(nodeField);
+            const childKey = `${responseKey(field)}.*.${responseKey(edgeField)}.${key}`;
+            // A planned relation field, and every field under that key is the same field.
+            const sameField = nodeFields.every(
+              (other) => responseKey(other) !== key || other.name.value === nodeField.name.value,
+            );
+            if (!(childKey in children && sameField)) reference = false;
+          }
+        } else if (!LIGHT_EDGE_FIELDS.has(edgeName)) {
+          support = true;
+        }
+      }
+    } else if (!LIGHT_CONNECTION_FIELDS.has(name)) {
+      reference = false;
+      support = true;
+    }
+  }
+  return { nodeFields: reference ? 'ref' : 'full', support };
+}
+
+/**
+ * Sets what each plan reads (RelationPlan.nodeFields and support), from every field node of the
+ * operation at its path: `basePath` is the path of the object the plans hang from (the entity, or
+ * for a connection's own children the connection), `plans` keyed by paths relative to it.
+ */
+export function projectPlans(plans: Record<string, RelationPlan>, basePath: string, info: GraphQLResolveInfo): void {
+  for (const [key, plan] of Object.entries(plans)) {
+    const path = basePath ? `${basePath}.${key}` : key;
+    Object.assign(plan, projectionOf(fieldsAtPath(info, path), plan.children, info));
+    projectPlans(plan.children, path, info);
+  }
 }

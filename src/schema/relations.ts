@@ -25,6 +25,7 @@ import {
   pathKey,
   plansBelow,
   prefetchedPages,
+  projectPlans,
   registerRelationField,
   relationPlansIn,
   type RelationArgs,
@@ -251,7 +252,11 @@ async function loadConnections(
       selection,
       page: relationPage(args, context),
       children: plansBelow(info.fieldNodes, nodeType, info, (nestedArgs) => relationPage(nestedArgs, context)),
+      nodeFields: 'full',
+      support: true,
     };
+    // The loader serves every object at this path: read what any of their selections needs.
+    projectPlans({ [base]: plan }, '', info);
     const pages = await loadRelationPages(context.store, missing, plan, context.queries);
     for (const page of pages) {
       cached.set(page.ownerId, toConnection(page, plan));
@@ -273,6 +278,7 @@ export async function loadEntityReadingAhead(
 ): Promise<EntityRecord | string | null> {
   const plans = relationPlansIn(info.fieldNodes, entityTypeOfId(id), info, (args) => relationPage(args, context));
   if (Object.keys(plans).length === 0) return id;
+  projectPlans(plans, pathKey(info.path), info);
   const [result] = await loadEntitiesWithRelations(context.store, [id], plans, context.queries);
   if (!result) return null;
   const base = pathKey(info.path);

@@ -13,6 +13,12 @@ export interface EntityRecord {
   generic: boolean;
   date: string | null;
   datePrecision: DatePrecision | null;
+  /**
+   * Set when only the id and type were read (a relation read that projected references because
+   * the query selected nothing else of the node): the other fields are placeholders and must not
+   * be resolved. See RelationPlan.nodeFields.
+   */
+  reference?: true;
 }
 
 /**
@@ -22,10 +28,16 @@ export interface EntityRecord {
 export const ENTITY_PROJECTION = `{ .id, .type, .name, .aliases, .aliasLanguages, .generic, .date, .datePrecision }`;
 
 /** Every relationship type between entities, for patterns that mean "any relation" (never MENTIONS). */
+/** The projection of a reference: enough for the Entity interface's type resolution and `id`. */
+export const ENTITY_REFERENCE_PROJECTION = `{ .id, .type }`;
+
 export const ANY_RELATION = RELATIONSHIP_TYPES.join('|');
 
-/** Turns a projected row value into an EntityRecord; tolerant of missing optional properties. */
-export function toEntityRecord(value: unknown): EntityRecord {
+/**
+ * Turns a projected row value into an EntityRecord; tolerant of missing optional properties.
+ * `reference`: the row holds only id and type (ENTITY_REFERENCE_PROJECTION); the record says so.
+ */
+export function toEntityRecord(value: unknown, reference = false): EntityRecord {
   const raw = value as Record<string, unknown>;
   const id = String(raw.id);
   const aliases = Array.isArray(raw.aliases) ? (raw.aliases as string[]) : [];
@@ -39,6 +51,7 @@ export function toEntityRecord(value: unknown): EntityRecord {
     generic: raw.generic === true,
     date: (raw.date as string | null) ?? null,
     datePrecision: (raw.datePrecision as DatePrecision | null) ?? null,
+    ...(reference ? { reference: true as const } : {}),
   };
 }
 
@@ -225,7 +238,7 @@ export async function loadDocumentEntities(
     { documentIds, types },
     counter,
   );
-  const byId = new Map(rows.map((row) => [row.documentId as string, (row.entities as unknown[]).map(toEntityRecord)]));
+  const byId = new Map(rows.map((row) => [row.documentId as string, (row.entities as unknown[]).map((entity) => toEntityRecord(entity))]));
   return documentIds.map((id) => byId.get(id) ?? []);
 }
 

@@ -1,6 +1,6 @@
 import type { EntityType, RelationType } from '../extraction/types.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
-import { ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
+import { ENTITY_PROJECTION, ENTITY_REFERENCE_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
 import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
 import { int } from './values.js';
 
@@ -53,6 +53,13 @@ export interface RelationPlan {
   page: { offset: number; limit: number };
   /** Response key of the nested field -> its plan. */
   children: Record<string, RelationPlan>;
+  /**
+   * What to read of the node at the other end: 'ref' only its id and type (the query selects
+   * nothing else of it but relation fields, which need only the id), 'full' the whole entity.
+   */
+  nodeFields: 'ref' | 'full';
+  /** Whether to read the relation's docIds and evidence (its weight is always read). */
+  support: boolean;
 }
 
 function relationPattern(
@@ -102,6 +109,10 @@ function pageExpression(plan: RelationPlan, owner: string, params: Record<string
     other,
     otherTypesParam: names.otherTypes,
   });
+  // Without support, the weight of a relation stored without one still comes from its docIds.
+  const support = plan.support
+    ? `weight: ${relation}.weight, docIds: ${relation}.docIds, evidence: ${relation}.evidence,`
+    : `weight: coalesce(${relation}.weight, size(${relation}.docIds)),`;
   const nested = Object.entries(plan.children).map(
     // Response keys are GraphQL names (letters, digits, _): safe as map keys in backticks.
     ([key, child]) => `\`${key}\`: ${pageExpression(child, other, params)}`,
@@ -113,8 +124,9 @@ function pageExpression(plan: RelationPlan, owner: string, params: Record<string
     ORDER BY ${relation}.weight DESC, ${other}.id, type(${relation})
     SKIP $${names.offset} LIMIT $${names.limit}
     RETURN {
-      type: type(${relation}), out: startNode(${relation}) = ${owner}, node: ${other} ${ENTITY_PROJECTION},
-      weight: ${relation}.weight, docIds: ${relation}.docIds, evidence: ${relation}.evidence,
+      type: type(${relation}), out: startNode(${relation}) = ${owner},
+      node: ${other} ${plan.nodeFields === 'ref' ? ENTITY_REFERENCE_PROJECTION : ENTITY_PROJECTION},
+      ${support}
       nested: { ${nested.join(', ')} }
     }
   }`;
@@ -122,7 +134,7 @@ function pageExpression(plan: RelationPlan, owner: string, params: Record<string
 
 function toPage(ownerId: string, raw: Record<string, unknown>[], plan: RelationPlan): RelationPageRecord {
   const edges = raw.slice(0, plan.page.limit).map((edge): NestedRelationEdgeRecord => {
-    const node = toEntityRecord(edge.node);
+    const node = toEntityRecord(edge.node, plan.nodeFields === 'ref');
     const nestedRaw = (edge.nested ?? {}) as Record<string, Record<string, unknown>[]>;
     const nested: Record<string, RelationPageRecord> = {};
     for (const [key, child] of Object.entries(plan.children)) nested[key] = toPage(node.id, nestedRaw[key] ?? [], child);

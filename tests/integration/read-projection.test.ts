@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { removeFixture, writeFixture, type FixtureEntity, type FixtureRelation } from '../support/fixture-graph.js';
+import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
+
+/**
+ * Relation reads project what the operation selects (RelationPlan.nodeFields / support): an
+ * ids-only walk reads references, a walk that selects names, evidence or documents reads them,
+ * and either way the answer is the one the per-level loaders give with the look-ahead off
+ * (`@include` on a relation field makes it load itself).
+ */
+
+const tag = uniqueTag('proj');
+const SIZE = 4;
+const agency = (i: number) => `agency:${tag}-a${i}`;
+const tactic = (i: number) => `tactic:${tag}-t${i}`;
+const group = (i: number) => `target-group:${tag}-g${i}`;
+const doc = `document:${tag}-d`;
+const TEXT = 'Agency warns group. Tactic targets group.';
+
+const entities: FixtureEntity[] = [];
+const relations: FixtureRelation[] = [];
+for (let i = 0; i < SIZE; i += 1) {
+  entities.push(
+    { id: agency(i), type: 'Agency', name: `Agency ${i} ${tag}`, aliases: [[`A${i}`, 'en']] },
+    { id: tactic(i), type: 'Tactic', name: `Tactic ${i} ${tag}` },
+    { id: group(i), type: 'TargetGroup', name: `Group ${i} ${tag}` },
+  );
+  relations.push(
+    { type: 'USES', source: agency(i), target: tactic(i), docIds: [doc], evidence: [`${doc}:0:19`] },
+    { type: 'USES', source: agency(i), target: tactic((i + 1) % SIZE), docIds: [doc], evidence: [`${doc}:20:41`] },
+    { type: 'TARGETS', source: tactic(i), target: group(i), docIds: [doc], evidence: [`${doc}:20:41`] },
+    { type: 'TARGETS', source: tactic(i), target: group((i + 1) % SIZE), docIds: [doc], evidence: [] },
+    { type: 'WARNS', source: agency(i), target: group(i), docIds: [doc], evidence: [`${doc}:0:19`] },
+    { type: 'WARNS', source: agency((i + 1) % SIZE), target: group(i), docIds: [doc], evidence: [`${doc}:0:19`] },
+  );
+}
+
+/** `directive` goes on every relation field: '' reads ahead, '@include(if: $always)' loads level by level. */
+const idsOnly = (directive: string) => `
+  query IdsOnly($id: ID!, $always: Boolean!) {
+    entity(id: $id) {
+      id
+      __typename @include(if: $always)
+      ... on Agency {
+        tactics ${directive} { edges { node { id targets ${directive} { edges { node { id
+          warnedBy ${directive} { edges { node { id } } } } } } } } }
+      }
+    }
+  }`;
+
+const withSupport = (directive: string) => `
+  query WithSupport($id: ID!, $always: Boolean!) {
+    entity(id: $id) {
+      id
+      __typename @include(if: $always)
+      name
+      ... on Agency {
+        tactics ${directive} {
+          totalCount
+          edges {
+            weight
+            documentCount
+            node { id name targets ${directive} { edges { cursor type direction
+              evidence { document { id } start end text }
+              node { id
+                warnedBy ${directive} { edges { documents { id } node { id name aliases { name language } } } } } } } }
+          }
+        }
+      }
+    }
+  }`;
+
+// Names at one level, ids at another; fragments; aliases of one field with different arguments.
+const mixed = (directive: string) => `
+  query Mixed($id: ID!, $always: Boolean!) {
+    entity(id: $id) {
+      id
+      __typename @include(if: $always)
+      ... on Agency {
+        one: tactics(first: 1) ${directive} { edges { node { ...TacticName
+          targets ${directive} { edges { weight node { id } } } } } }
+        rest: tactics(first: 2) ${directive} { pageInfo { hasNextPage } edges { node { id
+          targets ${directive} { edges { node { id ... on TargetGroup { name } } } } } } }
+        related(types: [TargetGroup]) ${directive} { edges { type node { __typename id
+          ... on TargetGroup { warnedBy ${directive} { edges { node { ... on Agency { name } id } } } }
+          ... on Agency { name } } } }
+        plain: related(types: [Tactic]) ${directive} { edges { node { id related ${directive} { totalCount edges { node { id } } } } } }
+      }
+    }
+  }
+  fragment TacticName on Tactic { name }`;
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await createTestApp();
+  await writeFixture(app.store, {
+    entities,
+    relations,
+    documents: [{ id: doc, text: TEXT, title: 'Projection fixture' }],
+  });
+});
+
+afterAll(async () => {
+  await removeFixture(app.store, tag);
+  await app.close();
+});
+
+async function both(query: (directive: string) => string, id: string) {
+  const ahead = await execute(app.yoga, query(''), { id, always: true });
+  const loaded = await execute(app.yoga, query('@include(if: $always)'), { id, always: true });
+  expect(ahead.errors).toBeUndefined();
+  expect(loaded.errors).toBeUndefined();
+  return { ahead: ahead.data, loaded: loaded.data };
+}
+
+describe('relation reads project the selected fields', () => {
+  it('answers the ids-only depth-3 walk from references, as the loaders do', async () => {
+    const { ahead, loaded } = await both(idsOnly, agency(0));
+    expect(ahead).toEqual(loaded);
+    // The read-ahead query reads references and no support (level-by-level loads under a
+    // directive are conservative: a node whose relation field loads itself is read whole).
+    const read = vi.spyOn(app.store, 'read');
+    try {
+      expect((await execute(app.yoga, idsOnly(''), { id: agency(0), always: true })).data).toEqual(ahead);
+      const reads = read.mock.calls.map((call) => String(call[0]));
+      const cypher = reads.join('\n');
+      expect(cypher).toContain('{ .id, .type }');
+      expect(cypher).not.toContain('docIds:');
+      expect(cypher).not.toContain('evidence:');
+      // Only the root entity (`AS entity`) is read whole.
+      for (const text of reads) if (text.includes('.aliases')) expect(text).toContain('AS entity');
+    } finally {
+      read.mockRestore();
+    }
+    const tactics = (ahead as any).entity.tactics.edges.map((edge: any) => edge.node.id);
+    expect(tactics).toEqual([tactic(0), tactic(1)]);
+    const targets = (ahead as any).entity.tactics.edges[0].node.targets.edges.map((edge: any) => edge.node.id);
+    expect(targets).toEqual([group(0), group(1)]);
+    const warners = (ahead as any).entity.tactics.edges[0].node.targets.edges[1].node.warnedBy.edges.map(
+      (edge: any) => edge.node.id,
+    );
+    expect(warners).toEqual([agency(1), agency(2)]);
+  });
+
+  it('reads names, evidence and documents when they are selected', async () => {
+    const { ahead, loaded } = await both(withSupport, agency(1));
+    expect(ahead).toEqual(loaded);
+    const entity = (ahead as any).entity;
+    expect(entity.name).toBe(`Agency 1 ${tag}`);
+    expect(entity.tactics.edges[0]).toMatchObject({ weight: 1, documentCount: 1, node: { name: `Tactic 1 ${tag}` } });
+    const target = entity.tactics.edges[0].node.targets.edges[0];
+    expect(target.evidence).toEqual([{ document: { id: doc }, start: 20, end: 41, text: 'Tactic targets group.' }]);
+    const warnedBy = target.node.warnedBy.edges[0];
+    expect(warnedBy.documents).toEqual([{ id: doc }]);
+    expect(warnedBy.node).toEqual({ id: agency(1), name: `Agency 1 ${tag}`, aliases: [{ name: 'A1', language: 'en' }] });
+  });
+
+  it('keeps mixed selections, fragments and aliases with different arguments correct', async () => {
+    const { ahead, loaded } = await both(mixed, agency(2));
+    expect(ahead).toEqual(loaded);
+    const entity = (ahead as any).entity;
+    expect(entity.one.edges).toHaveLength(1);
+    expect(entity.one.edges[0].node.name).toBe(`Tactic 2 ${tag}`);
+    // Tactic 3 targets groups 3 and 0, equal weights, so by id.
+    expect(entity.rest.edges[1].node.targets.edges[0].node.name).toBe(`Group 0 ${tag}`);
+    const related = entity.related.edges.map((edge: any) => edge.node);
+    expect(related.map((node: any) => node.__typename)).toEqual(['TargetGroup', 'TargetGroup']);
+    expect(related[0].warnedBy.edges.map((edge: any) => edge.node.name)).toEqual([
+      `Agency 1 ${tag}`,
+      `Agency 2 ${tag}`,
+    ]);
+    expect(entity.plain.edges[0].node.related.totalCount).toBeGreaterThan(0);
+  });
+});
