@@ -11,6 +11,7 @@ import type {
   Span,
 } from '../extraction/types.js';
 import { isEntityType, isRelationType } from '../store/model.js';
+import { checkAliases, checkId, checkName } from './name-limits.js';
 
 /**
  * Entities and relations a client supplies with a document (its own NLP or LLM): the shape of
@@ -116,6 +117,9 @@ export function validateAnnotations(input: AnnotationsInput, rawText: string, te
     }
     const name = entity.name.trim();
     if (name.length === 0) throw badInput(`${field}.name is empty`, { field: `${field}.name` });
+    checkName(name, `${field}.name`);
+    checkAliases(entity.aliases ?? [], `${field}.aliases`);
+    if (entity.id) checkId(entity.id.trim(), `${field}.id`);
     const id = entity.id?.trim() || entityId(entity.type, name);
     const slug = id.slice(id.indexOf(':') + 1);
     if (entityTypeOfId(id) !== entity.type || slug.length === 0 || slugify(slug) !== slug) {

@@ -33,6 +33,25 @@ export function isValidPublishedAt(value: string): boolean {
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === Number(day);
 }
 
+/** Longer than any browser keeps in its address bar. */
+export const MAX_SOURCE_URL_CHARS = 2048;
+
+/** Only web addresses: front-ends render sourceUrl as a link, so `javascript:` and the like are refused. */
+function checkSourceUrl(sourceUrl: string): void {
+  const shown = JSON.stringify(sourceUrl.length > 100 ? `${sourceUrl.slice(0, 100)}…` : sourceUrl);
+  if (sourceUrl.length > MAX_SOURCE_URL_CHARS) {
+    throw badInput(`sourceUrl is ${sourceUrl.length} characters long; the limit is ${MAX_SOURCE_URL_CHARS}`, {
+      field: 'sourceUrl',
+      max: MAX_SOURCE_URL_CHARS,
+    });
+  }
+  const url = URL.canParse(sourceUrl) ? new URL(sourceUrl) : null;
+  if (url === null) throw badInput(`sourceUrl ${shown} is not a URL`, { field: 'sourceUrl' });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw badInput(`sourceUrl ${shown} must be an http or https URL, not ${url.protocol}`, { field: 'sourceUrl' });
+  }
+}
+
 /** Checks a document before anything is written; the id is the hash of the normalised text. */
 export function validateDocumentInput(input: DocumentInput, maxChars: number): ValidDocument {
   const text = normalizeDocumentText(input.text ?? '');
@@ -53,9 +72,7 @@ export function validateDocumentInput(input: DocumentInput, maxChars: number): V
     });
   }
   const sourceUrl = input.sourceUrl?.trim() || null;
-  if (sourceUrl !== null && !URL.canParse(sourceUrl)) {
-    throw badInput(`sourceUrl ${JSON.stringify(sourceUrl)} is not a URL`, { field: 'sourceUrl' });
-  }
+  if (sourceUrl !== null) checkSourceUrl(sourceUrl);
   return {
     id: documentId(text),
     text,

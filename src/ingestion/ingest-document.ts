@@ -2,6 +2,7 @@ import type { EntityType, ExtractionResult, Extractor, RelationType } from '../e
 import {
   collectUnsupported,
   findEntitiesByNames,
+  lockMentionedEntities,
   lookupEntities,
   mergeDocuments,
   prepareGraph,
@@ -13,9 +14,11 @@ import {
 } from '../store/document-writes.js';
 import { loadDocuments, type DocumentRecord } from '../store/documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from '../store/graph-store.js';
+import { documentLock, entityLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from '../store/write-locks.js';
 import { combineExtractions, validateAnnotations, type AnnotationsInput } from './annotations.js';
 import { validateDocumentInput, type DocumentInput } from './document-input.js';
 import { matchKey } from './match-keys.js';
+import { MAX_ALIASES, MAX_NAME_CHARS } from './name-limits.js';
 import { isNewerExtractorVersion } from './versions.js';
 
 export interface IngestOptions {
@@ -26,6 +29,8 @@ export interface IngestOptions {
   useExtractor?: boolean;
   /** Compute the whole answer inside a transaction, then roll it back. */
   dryRun?: boolean;
+  /** Test-only: lets a test hold the load where it takes its write locks. */
+  hooks?: WriteHooks;
 }
 
 export interface IngestInput extends DocumentInput {
@@ -104,6 +109,7 @@ export async function ingestDocument(
   }
   if (annotations) extraction = combineExtractions(extraction, annotations);
   const warnings = [...(extraction.warnings ?? [])];
+  extraction = dropOversizedNames(extraction, warnings);
   extraction = dropDanglingRelations(extraction, warnings);
 
   const language = doc.language ?? (extraction.language && extraction.language !== 'und' ? extraction.language : null);
@@ -115,7 +121,11 @@ export async function ingestDocument(
     extractorVersion: version,
   };
 
-  const work = async (tx: WriteTransaction): Promise<IngestResult> => {
+  const work = async (tx: WriteTransaction, locks: WriteLocks): Promise<IngestResult> => {
+    // Locks before any read they guard: this document, every id and every name it brings (a
+    // concurrent load introducing the same new entity under a shared name waits here, then
+    // finds it).
+    await locks.lock([documentLock(doc.id), ...extraction.entities.map((entity) => entityLock(entity.id)), ...nameLocks(extraction)]);
     const [merged] = await mergeDocuments(tx, [props]);
     if (!merged) throw new Error(`document ${doc.id} was not written`);
     let status: DocumentStatus = 'CREATED';
@@ -124,9 +134,17 @@ export async function ingestDocument(
       // Another load of the same text may have committed since the check above.
       if (!isNewerExtractorVersion(version, merged.record.extractorVersion)) return unchanged(merged.record, dryRun);
       status = 'REPLACED';
+      await lockMentionedEntities(tx, locks, doc.id);
       touched = (await stripDocumentSupport(tx, doc.id)).entityIds;
     }
-    const targets = await resolveEntities(tx, extraction, warnings);
+    // Where each entity lands (a redirect's target, an entity sharing a name) is known only
+    // after reading: lock those too and read again, until nothing new turns up.
+    let targets: Map<string, string>;
+    let resolveWarnings: string[];
+    do {
+      resolveWarnings = [];
+      targets = await resolveEntities(tx, extraction, resolveWarnings);
+    } while (await locks.lock([...targets.values()].map(entityLock)));
     const resolved = redirectExtraction(extraction, targets);
     const written = await writeGraph(tx, prepareGraph([{ document: props, extraction: resolved }]));
     let record = merged.record;
@@ -156,15 +174,21 @@ export async function ingestDocument(
         target: relation.target,
         status: relation.created ? 'CREATED' : 'MATCHED',
       })),
-      warnings,
+      warnings: [...warnings, ...resolveWarnings],
     };
   };
 
-  if (!dryRun) return store.write(work, counter);
+  const lockOptions = { counter, hooks: options.hooks };
+  if (!dryRun) return writeWithLocks(store, 'ingestDocument', work, lockOptions);
   try {
-    await store.write(async (tx) => {
-      throw new DryRunRollback(await work(tx));
-    }, counter);
+    await writeWithLocks(
+      store,
+      'ingestDocument',
+      async (tx, locks) => {
+        throw new DryRunRollback(await work(tx, locks));
+      },
+      lockOptions,
+    );
   } catch (error) {
     if (error instanceof DryRunRollback) return error.result;
     throw error;
@@ -189,6 +213,30 @@ function unchanged(document: DocumentRecord, dryRun: boolean): IngestResult {
       `this text was loaded before (${document.id}, extractor ${document.extractorVersion ?? 'none'}): nothing changed`,
     ],
   };
+}
+
+/** The names that can match an entity of another document: not events', not generic ones'. */
+function nameLocks(extraction: ExtractionResult): string[] {
+  return extraction.entities
+    .filter((entity) => entity.type !== 'Event' && !entity.generic)
+    .flatMap((entity) => [entity.name, ...entity.aliases].map((name) => nameLock(entity.type, name)));
+}
+
+/**
+ * Annotations are checked strictly (name-limits.ts); an extractor's entity with a name too long
+ * to index is dropped with a warning, and aliases past the limit are left out.
+ */
+function dropOversizedNames(extraction: ExtractionResult, warnings: string[]): ExtractionResult {
+  const entities = [];
+  for (const entity of extraction.entities) {
+    if (entity.name.length > MAX_NAME_CHARS || entity.id.length > MAX_NAME_CHARS + 100) {
+      warnings.push(`dropped ${entity.type} ${entity.id.slice(0, 80)}…: its name is over ${MAX_NAME_CHARS} characters`);
+      continue;
+    }
+    const aliases = entity.aliases.filter((alias) => alias.length <= MAX_NAME_CHARS).slice(0, MAX_ALIASES);
+    entities.push(aliases.length === entity.aliases.length ? entity : { ...entity, aliases });
+  }
+  return entities.length === extraction.entities.length ? extraction : { ...extraction, entities };
 }
 
 /** The extractor's relations must join its own entities; any other is dropped with a warning. */

@@ -1,11 +1,17 @@
 import { badInput, notFound } from '../errors.js';
 import type { EntityType, RelationType } from '../extraction/types.js';
 import { matchKey } from '../ingestion/match-keys.js';
-import { collectUnsupported, stripDocumentSupport } from './document-writes.js';
+import { checkAliases, checkName } from '../ingestion/name-limits.js';
+import { collectUnsupported, lockMentionedEntities, lockResolvedEntities, stripDocumentSupport } from './document-writes.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, isRelationType, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { documentLock, writeWithLocks, type WriteHooks } from './write-locks.js';
 
-/** Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. */
+/**
+ * Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. Each
+ * takes its write locks (write-locks.ts) before reading what they guard, so a load, a delete, a
+ * merge and an update that touch the same entities run one after the other.
+ */
 
 export interface EntitySummary {
   id: string;
@@ -31,10 +37,18 @@ export interface DeleteDocumentResult {
  * Removes a document, its mentions, its support on every relationship, then every relationship
  * and entity that no remaining document supports.
  */
-export async function deleteDocument(store: GraphStore, id: string, counter?: QueryCounter): Promise<DeleteDocumentResult> {
-  return store.write(async (tx) => {
+export async function deleteDocument(
+  store: GraphStore,
+  id: string,
+  counter?: QueryCounter,
+  hooks?: WriteHooks,
+): Promise<DeleteDocumentResult> {
+  return writeWithLocks(store, 'deleteDocument', async (tx, locks) => {
+    await locks.lock([documentLock(id)]);
     const found = await tx.run(`MATCH (d:${DOCUMENT_LABEL} {id: $id}) RETURN d.id AS id`, { id });
     if (found.length === 0) throw notFound('Document', id);
+    // The entities it mentions may be deleted below: no load may add support to them meanwhile.
+    await lockMentionedEntities(tx, locks, id);
     const stripped = await stripDocumentSupport(tx, id);
     await tx.run(`MATCH (d:${DOCUMENT_LABEL} {id: $id}) DETACH DELETE d`, { id });
     const collected = await collectUnsupported(tx, stripped.entityIds);
@@ -44,19 +58,12 @@ export async function deleteDocument(store: GraphStore, id: string, counter?: Qu
       updatedRelations: stripped.relationsUpdated,
       deletedRelations: collected.deletedRelations,
     };
-  }, counter);
+  }, { counter, hooks });
 }
 
-/** Follows a redirect, then reads the entity and takes its write lock (the first SET). */
-async function lockEntity(tx: WriteTransaction, id: string): Promise<EntitySummary | null> {
-  const rows = await tx.run(
-    `OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $id})
-     WITH coalesce(r.target, $id) AS target
-     MATCH (n:${ENTITY_LABEL} {id: target})
-     SET n.mentionCount = coalesce(n.mentionCount, 0)
-     RETURN ${SUMMARY} AS entity`,
-    { id },
-  );
+/** Reads an entity by its (already resolved and locked) id. */
+async function readEntity(tx: WriteTransaction, id: string): Promise<EntitySummary | null> {
+  const rows = await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${SUMMARY} AS entity`, { id });
   return (rows[0]?.entity as EntitySummary | undefined) ?? null;
 }
 
@@ -93,11 +100,13 @@ export async function mergeEntities(
   intoId: string,
   fromId: string,
   counter?: QueryCounter,
+  hooks?: WriteHooks,
 ): Promise<MergeEntitiesResult> {
-  return store.write(async (tx) => {
-    const into = await lockEntity(tx, intoId);
+  return writeWithLocks(store, 'mergeEntities', async (tx, locks) => {
+    const targets = await lockResolvedEntities(tx, locks, [intoId, fromId]);
+    const into = await readEntity(tx, targets.get(intoId)!);
     if (!into) throw notFound('Entity', intoId);
-    const from = await lockEntity(tx, fromId);
+    const from = await readEntity(tx, targets.get(fromId)!);
     if (!from) throw notFound('Entity', fromId);
     if (from.id === into.id) throw badInput(`${fromId} and ${intoId} are already the same entity (${into.id})`);
     if (from.type !== into.type) {
@@ -170,7 +179,7 @@ export async function mergeEntities(
       movedMentions: (mentionRows[0]?.moved as number | undefined) ?? 0,
       movedRelations,
     };
-  }, counter);
+  }, { counter, hooks });
 }
 
 export interface EntityUpdate {
@@ -188,14 +197,20 @@ export async function updateEntity(
   id: string,
   update: EntityUpdate,
   counter?: QueryCounter,
+  hooks?: WriteHooks,
 ): Promise<EntitySummary> {
   const name = update.name?.trim();
   if (update.name !== undefined && update.name !== null && !name) throw badInput('name is empty', { field: 'name' });
   if (name === undefined && (update.aliases === undefined || update.aliases === null)) {
     throw badInput('nothing to update: give a name, aliases or both');
   }
-  return store.write(async (tx) => {
-    const entity = await lockEntity(tx, id);
+  if (name !== undefined) checkName(name, 'input.name');
+  if (update.aliases) checkAliases(update.aliases, 'input.aliases');
+  return writeWithLocks(store, 'updateEntity', async (tx, locks) => {
+    const targets = await lockResolvedEntities(tx, locks, [id]);
+    const entity = await readEntity(tx, targets.get(id)!);
+    // No name locks: a load that read this entity's old names before the commit orders before
+    // this update; one that matched it by name locks it and reads again after the commit.
     if (!entity) throw notFound('Entity', id);
     const newName = name ?? entity.name;
     let aliases = entity.aliases;
@@ -233,5 +248,5 @@ export async function updateEntity(
       },
     );
     return rows[0]!.entity as EntitySummary;
-  }, counter);
+  }, { counter, hooks });
 }

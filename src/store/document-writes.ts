@@ -3,6 +3,7 @@ import { validateDocumentInput, type DocumentInput } from '../ingestion/document
 import { fullTextQueryForKeys, matchKey } from '../ingestion/match-keys.js';
 import type { DocumentRecord } from './documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
+import { entityLock, type WriteLocks } from './write-locks.js';
 import {
   DOCUMENT_LABEL,
   ENTITY_LABEL,
@@ -205,6 +206,34 @@ export async function resolveRedirects(tx: WriteTransaction, ids: readonly strin
   const targets = new Map(ids.map((id) => [id, id]));
   for (const row of rows) targets.set(row.id as string, row.target as string);
   return targets;
+}
+
+/**
+ * Locks the given ids and where their redirects lead, to a fixed point: after it returns, no
+ * other writer can merge, delete or re-point any of them, so the map it returns stays true.
+ */
+export async function lockResolvedEntities(
+  tx: WriteTransaction,
+  locks: WriteLocks,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  await locks.lock(ids.map(entityLock));
+  for (;;) {
+    const targets = await resolveRedirects(tx, ids);
+    if (!(await locks.lock([...targets.values()].map(entityLock)))) return targets;
+  }
+}
+
+/** Locks every entity a document mentions (a merge may move its mentions meanwhile: to a fixed point). */
+export async function lockMentionedEntities(tx: WriteTransaction, locks: WriteLocks, docId: string): Promise<string[]> {
+  for (;;) {
+    const rows = await tx.run(
+      `MATCH (:${DOCUMENT_LABEL} {id: $docId})-[:${MENTIONS}]->(n:${ENTITY_LABEL}) RETURN collect(n.id) AS ids`,
+      { docId },
+    );
+    const ids = (rows[0]?.ids as string[] | undefined) ?? [];
+    if (!(await locks.lock(ids.map(entityLock)))) return ids;
+  }
 }
 
 export interface EntityLookup {

@@ -18,12 +18,15 @@ import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from
  * - Relations: one relationship per (type, source, target) with `docIds`, `evidence`
  *   (`docId:start:end`) and `weight` (number of supporting documents).
  * - Merged ids: `(:Redirect {id, target})`, left by mergeEntities.
+ * - `(:WriteLock {key})`: created and deleted inside one write transaction (write-locks.ts).
  */
 
 export const ENTITY_LABEL = 'Entity';
 export const DOCUMENT_LABEL = 'Document';
 export const REDIRECT_LABEL = 'Redirect';
 export const MENTIONS = 'MENTIONS';
+/** Short-lived lock nodes of write transactions (write-locks.ts); never committed. */
+export const WRITE_LOCK_LABEL = 'WriteLock';
 
 export const ENTITY_LABELS: readonly EntityType[] = ENTITY_TYPES;
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES;
@@ -47,6 +50,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   ),
   `CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE`,
   `CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:${REDIRECT_LABEL}) REQUIRE r.id IS UNIQUE`,
+  `CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (l:${WRITE_LOCK_LABEL}) REQUIRE l.key IS UNIQUE`,
   `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.type)`,
   `CREATE INDEX entity_date IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.date)`,
   `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.name)`,

@@ -210,8 +210,9 @@ describe('ingestDocument', () => {
     );
     expect(result.entities).toHaveLength(41);
     expect(result.relations).toHaveLength(40);
-    // existence check, document, ids and redirects, shared names, entities, mentions, relations
-    expect(counter.queries).toBeLessThanOrEqual(7);
+    // existence check, write locks, document, ids and redirects, shared names, entities, mentions,
+    // relations, lock release
+    expect(counter.queries).toBeLessThanOrEqual(9);
     expect(await countTagged(app, tag)).toEqual({ nodes: 41, relationships: 40 });
   });
 
