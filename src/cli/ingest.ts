@@ -2,9 +2,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import { ruleBasedExtractor } from '../extraction/index.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { expectedError, runBatch, type BatchOutcome } from '../ingestion/ingest-batch.js';
 import { ExtractionPool } from '../ingestion/extraction-pool.js';
 import { listDocumentFiles, readDocumentFile } from '../ingestion/document-files.js';
 import { ingestDocument, type DocumentStatus } from '../ingestion/ingest-document.js';
@@ -101,41 +100,49 @@ async function main(): Promise<number> {
   const startedAt = performance.now();
   bar.start(files.length, 0, { file: '' });
 
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index]!;
-      try {
-        const result = await ingestDocument(database.store, await readDocumentFile(file), {
-          maxDocumentChars: config.maxDocumentChars,
-          extractor,
-          dryRun: values['dry-run'],
-        });
-        counts[result.status] += 1;
-        for (const entity of result.entities) totals[entity.status === 'CREATED' ? 'entitiesCreated' : 'entitiesMatched'] += 1;
-        for (const relation of result.relations) {
-          totals[relation.status === 'CREATED' ? 'relationsCreated' : 'relationsMatched'] += 1;
-        }
-      } catch (error) {
-        if (error instanceof AppError) failures.push({ file, code: error.code, message: error.message });
-        else if (error instanceof ExtractionInputError) failures.push({ file, code: 'BAD_USER_INPUT', message: error.message });
-        else failures.push({ file, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
+  const load = async (file: string) => {
+    try {
+      const result = await ingestDocument(database.store, await readDocumentFile(file), {
+        maxDocumentChars: config.maxDocumentChars,
+        extractor,
+        dryRun: values['dry-run'],
+      });
+      counts[result.status] += 1;
+      for (const entity of result.entities) totals[entity.status === 'CREATED' ? 'entitiesCreated' : 'entitiesMatched'] += 1;
+      for (const relation of result.relations) {
+        totals[relation.status === 'CREATED' ? 'relationsCreated' : 'relationsMatched'] += 1;
       }
+      return result;
+    } finally {
       bar.increment(1, { file });
     }
   };
+  // An unexpected error fails its file, not the run; the first DATABASE_UNAVAILABLE stops it
+  // (ingest-batch.ts), and the files never attempted are listed.
+  const classify = (error: unknown) =>
+    expectedError(error) ?? { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
   let seconds: number;
-  let graphAfter: GraphTotals;
+  let outcome: BatchOutcome<unknown>;
+  let graphAfter: GraphTotals | null = null;
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    outcome = await runBatch(files, load, concurrency, classify);
     seconds = (performance.now() - startedAt) / 1000;
-    graphAfter = await countGraph(database.store);
+    if (outcome.stoppedAt === null) graphAfter = await countGraph(database.store);
   } finally {
     bar.stop();
     await extractor.close();
     await database.close();
   }
-  const added = graphAfter.nodes - graphBefore.nodes + (graphAfter.relationships - graphBefore.relationships);
+  const notAttempted = outcome.notAttempted.map((index) => files[index]!);
+  for (const item of outcome.items) {
+    if (item.error && !outcome.notAttempted.includes(item.index)) {
+      failures.push({ file: files[item.index]!, code: item.error.code, message: item.error.message });
+    }
+  }
+  const added = graphAfter
+    ? graphAfter.nodes - graphBefore.nodes + (graphAfter.relationships - graphBefore.relationships)
+    : null;
+  const loaded = counts.CREATED + counts.UNCHANGED + counts.REPLACED;
 
   const summary = {
     files: files.length,
@@ -146,19 +153,28 @@ async function main(): Promise<number> {
     failed: failures.length,
     ...totals,
     seconds: Math.round(seconds * 100) / 100,
-    documentsPerSecond: seconds > 0 ? Math.round(((files.length - failures.length) / seconds) * 10) / 10 : null,
+    documentsPerSecond: seconds > 0 ? Math.round((loaded / seconds) * 10) / 10 : null,
     graphBefore,
     graphAfter,
-    nodesAndRelationshipsAddedPerSecond: seconds > 0 ? Math.round(added / seconds) : null,
+    nodesAndRelationshipsAddedPerSecond: seconds > 0 && added !== null ? Math.round(added / seconds) : null,
     failures,
+    /** The file whose DATABASE_UNAVAILABLE stopped the run (null when it ran to the end). */
+    stoppedAt: outcome.stoppedAt === null ? null : files[outcome.stoppedAt]!,
+    notAttempted,
   };
   process.stderr.write(
     `${files.length} files: ${counts.CREATED} new, ${counts.UNCHANGED} unchanged, ${counts.REPLACED} replaced, ` +
       `${failures.length} failed in ${summary.seconds} s${values['dry-run'] ? ' (dry run: nothing written)' : ''}\n`,
   );
   for (const failure of failures) process.stderr.write(`  ${failure.file}: ${failure.code} ${failure.message}\n`);
+  if (summary.stoppedAt !== null) {
+    process.stderr.write(
+      `Stopped: the database became unavailable at ${summary.stoppedAt}. ${loaded} files were loaded; ` +
+        `${notAttempted.length} were not attempted (listed in "notAttempted"): run the command again once it is back.\n`,
+    );
+  }
   process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  return failures.length > 0 ? 1 : 0;
+  return failures.length > 0 || notAttempted.length > 0 ? 1 : 0;
 }
 
 main().then(

@@ -1,5 +1,5 @@
-import { AppError, badInput } from '../errors.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { badInput } from '../errors.js';
+import { runBatch, type BatchItem } from '../ingestion/ingest-batch.js';
 import {
   ingestDocument,
   type IngestedEntity,
@@ -130,11 +130,7 @@ const IngestDocumentPayload = builder.objectRef<IngestResult>('IngestDocumentPay
   }),
 });
 
-interface IngestItemResult {
-  index: number;
-  result: IngestResult | null;
-  error: { code: string; message: string } | null;
-}
+type IngestItemResult = BatchItem<IngestResult>;
 
 const IngestErrorRef = builder.simpleObject('IngestError', {
   fields: (t) => ({
@@ -184,13 +180,6 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
   );
 }
 
-/** Expected failures of one document become its error entry; anything else fails the call. */
-function itemError(error: unknown): { code: string; message: string } | null {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof ExtractionInputError) return { code: 'BAD_USER_INPUT', message: error.message };
-  return null;
-}
-
 builder.mutationFields((t) => ({
   ingestDocument: t.field({
     type: IngestDocumentPayload,
@@ -211,7 +200,7 @@ builder.mutationFields((t) => ({
       inputs: t.arg({ type: [IngestDocumentInput], required: true }),
       dryRun: t.arg.boolean({ description: 'Answer as a load would, and write nothing.' }),
     },
-    description: `Loads up to ${MAX_DOCUMENTS_PER_CALL} documents, each in its own transaction; one result or error per document, in order.`,
+    description: `Loads up to ${MAX_DOCUMENTS_PER_CALL} documents, each in its own transaction; one result or error per document, in order. The first DATABASE_UNAVAILABLE stops the batch: documents not attempted get that code too, with a message saying which were loaded.`,
     resolve: async (_root, args, context) => {
       requireWriteAccess(context);
       if (args.inputs.length > MAX_DOCUMENTS_PER_CALL) {
@@ -220,21 +209,9 @@ builder.mutationFields((t) => ({
           max: MAX_DOCUMENTS_PER_CALL,
         });
       }
-      const results: IngestItemResult[] = new Array(args.inputs.length);
-      let next = 0;
-      const worker = async () => {
-        for (let index = next++; index < args.inputs.length; index = next++) {
-          try {
-            results[index] = { index, result: await load(context, args.inputs[index]!, args.dryRun ?? false), error: null };
-          } catch (error) {
-            const known = itemError(error);
-            if (!known) throw error;
-            results[index] = { index, result: null, error: known };
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, args.inputs.length) }, worker));
-      return results;
+      // Stops at the first DATABASE_UNAVAILABLE: the items never started say so, and which loaded.
+      const outcome = await runBatch(args.inputs, (input) => load(context, input, args.dryRun ?? false), BULK_CONCURRENCY);
+      return outcome.items;
     },
   }),
 }));
