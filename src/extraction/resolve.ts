@@ -9,7 +9,7 @@
  */
 import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;

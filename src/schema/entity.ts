@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { ENTITY_TYPES, type EntityType } from '../extraction/types.js';
+import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import {
   loadDocumentEntities,
   loadEntities,

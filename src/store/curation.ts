@@ -1,9 +1,11 @@
 import { badInput, notFound } from '../errors.js';
-import type { EntityType, RelationType } from '../extraction/types.js';
-import { matchKey } from '../ingestion/match-keys.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
+import { matchKey } from '../domain/fold.js';
 import { collectUnsupported, stripDocumentSupport } from './document-writes.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, isRelationType, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isRelationType } from '../domain/relations.js';
 
 /** Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. */
 

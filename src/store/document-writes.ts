@@ -1,18 +1,13 @@
-import type { DatePrecision, EntityType, ExtractionResult, RelationType } from '../extraction/types.js';
-import { validateDocumentInput, type DocumentInput } from '../ingestion/document-input.js';
-import { fullTextQueryForKeys, matchKey } from '../ingestion/match-keys.js';
+import type { DatePrecision, EntityType } from '../domain/entities.js';
+import type { ExtractionResult } from '../extraction/types.js';
+import type { RelationType } from '../domain/relations.js';
+import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
+import { fullTextQueryForKeys } from './search.js';
+import { matchKey } from '../domain/fold.js';
 import type { DocumentRecord } from './documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import {
-  DOCUMENT_LABEL,
-  ENTITY_LABEL,
-  ENTITY_LABELS,
-  ENTITY_NAME_INDEX,
-  isRelationType,
-  MENTIONS,
-  REDIRECT_LABEL,
-  RELATIONSHIP_TYPES,
-} from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, ENTITY_NAME_INDEX, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isRelationType } from '../domain/relations.js';
 
 /**
  * The batched write statements of ingestion. Every statement takes a list parameter and

@@ -1,5 +1,5 @@
-import type { DatePrecision, EntityType } from '../extraction/types.js';
-import { entityTypeOfId } from '../extraction/ids.js';
+import type { DatePrecision, EntityType } from '../domain/entities.js';
+import { entityTypeOfId } from '../domain/ids.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import type { Row } from './values.js';

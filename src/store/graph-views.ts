@@ -1,7 +1,10 @@
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ANY_RELATION } from './entities.js';
-import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
+import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isEntityType } from '../domain/entities.js';
+import { isRelationType } from '../domain/relations.js';
 import { filterClauses, type EntityFilter } from './search.js';
 import { int } from './values.js';
 

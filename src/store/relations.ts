@@ -1,7 +1,10 @@
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ENTITY_PROJECTION, ENTITY_REFERENCE_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
-import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
+import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isEntityType } from '../domain/entities.js';
+import { isRelationType } from '../domain/relations.js';
 import { int } from './values.js';
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
