@@ -40,9 +40,9 @@ export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
 
-/** "Agency, Law, Tactic, TargetGroup or Event": the type list in texts for users. */
-export function listOfEntityTypes(): string {
-  return `${ENTITY_TYPES.slice(0, -1).join(', ')} or ${ENTITY_TYPES.at(-1)}`;
+/** "Agency, Law, Tactic, TargetGroup or Event": a list of names in a text for users. */
+export function oneOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
 export const DATE_PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
