@@ -2,9 +2,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import { ruleBasedExtractor } from '../extraction/index.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import { ExtractionPool } from '../ingestion/extraction-pool.js';
 import { listDocumentFiles, readDocumentFile } from '../ingestion/document-files.js';
 import { ingestDocument, type DocumentStatus } from '../ingestion/ingest-document.js';
@@ -117,8 +116,8 @@ async function main(): Promise<number> {
           totals[relation.status === 'CREATED' ? 'relationsCreated' : 'relationsMatched'] += 1;
         }
       } catch (error) {
-        if (error instanceof AppError) failures.push({ file, code: error.code, message: error.message });
-        else if (error instanceof ExtractionInputError) failures.push({ file, code: 'BAD_USER_INPUT', message: error.message });
+        const expected = expectedError(error);
+        if (expected) failures.push({ file, code: expected.code, message: expected.message });
         else failures.push({ file, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
       }
       bar.increment(1, { file });

@@ -1,7 +1,7 @@
-import { AppError, badInput } from '../errors.js';
+import { badInput } from '../errors.js';
 import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
 import { RELATION_TYPES } from '../domain/relations.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import {
   ingestDocument,
   type IngestedEntity,
@@ -188,9 +188,8 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
 
 /** Expected failures of one document become its error entry; anything else fails the call. */
 function itemError(error: unknown): { code: string; message: string } | null {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof ExtractionInputError) return { code: 'BAD_USER_INPUT', message: error.message };
-  return null;
+  const expected = expectedError(error);
+  return expected && { code: expected.code, message: expected.message };
 }
 
 builder.mutationFields((t) => ({

@@ -4,7 +4,7 @@ import type { RelationType } from '../domain/relations.js';
 import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
 import { fullTextQueryForKeys } from './search.js';
 import { matchKey } from '../domain/fold.js';
-import type { DocumentRecord } from './documents.js';
+import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, ENTITY_NAME_INDEX, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import { isRelationType } from '../domain/relations.js';
@@ -148,8 +148,7 @@ export function prepareGraph(items: readonly GraphItem[]): PreparedGraph {
   };
 }
 
-const DOCUMENT_PROJECTION = `d { .id, .title, .sourceUrl, .language, .publishedAt, .contentHash, .extractorVersion,
-  ingestedAt: toString(d.ingestedAt), .charCount }`;
+const DOCUMENT_PROJECTION = `d ${DOCUMENT_FIELDS}`;
 
 export interface MergedDocument {
   id: string;
