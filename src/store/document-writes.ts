@@ -8,6 +8,9 @@ import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, ENTITY_NAME_INDEX, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import { isRelationType } from '../domain/relations.js';
+import { followRedirects } from './redirects.js';
+
+const BY_ID = followRedirects('id');
 
 /**
  * The batched write statements of ingestion. Every statement takes a list parameter and
@@ -192,8 +195,9 @@ export async function resolveRedirects(tx: WriteTransaction, ids: readonly strin
   if (ids.length === 0) return new Map();
   const rows = await tx.run(
     `UNWIND $ids AS id
-     MATCH (r:${REDIRECT_LABEL} {id: id})
-     RETURN id, r.target AS target`,
+     ${BY_ID.match}
+     WITH id, ${BY_ID.target} AS target WHERE target <> id
+     RETURN id, target`,
     { ids },
   );
   const targets = new Map(ids.map((id) => [id, id]));
@@ -212,8 +216,8 @@ export async function lookupEntities(tx: WriteTransaction, ids: readonly string[
   if (ids.length === 0) return new Map();
   const rows = await tx.run(
     `UNWIND $ids AS id
-     OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: id})
-     WITH id, coalesce(r.target, id) AS target
+     ${BY_ID.match}
+     WITH id, ${BY_ID.target} AS target
      OPTIONAL MATCH (n:${ENTITY_LABEL} {id: target})
      RETURN id, target, n IS NOT NULL AS exists`,
     { ids },
