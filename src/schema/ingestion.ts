@@ -1,6 +1,7 @@
 import { badInput } from '../errors.js';
 import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
 import { RELATION_TYPES } from '../domain/relations.js';
+import { forEachConcurrently } from '../ingestion/concurrency.js';
 import { expectedError } from '../ingestion/expected-errors.js';
 import {
   ingestDocument,
@@ -222,19 +223,15 @@ builder.mutationFields((t) => ({
         });
       }
       const results: IngestItemResult[] = new Array(args.inputs.length);
-      let next = 0;
-      const worker = async () => {
-        for (let index = next++; index < args.inputs.length; index = next++) {
-          try {
-            results[index] = { index, result: await load(context, args.inputs[index]!, args.dryRun ?? false), error: null };
-          } catch (error) {
-            const known = itemError(error);
-            if (!known) throw error;
-            results[index] = { index, result: null, error: known };
-          }
+      await forEachConcurrently(args.inputs, BULK_CONCURRENCY, async (input, index) => {
+        try {
+          results[index] = { index, result: await load(context, input, args.dryRun ?? false), error: null };
+        } catch (error) {
+          const known = itemError(error);
+          if (!known) throw error;
+          results[index] = { index, result: null, error: known };
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, args.inputs.length) }, worker));
+      });
       return results;
     },
   }),
