@@ -1,5 +1,5 @@
-import { AppError } from '../errors.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { forEachConcurrently } from './concurrency.js';
+import { expectedError } from './expected-errors.js';
 
 /** The outcome of one item of a batch: a result or an error, never both. */
 export interface BatchItem<T> {
@@ -17,13 +17,6 @@ export interface BatchOutcome<T> {
   notAttempted: number[];
 }
 
-/** Expected failures of one item (bad input, not found, database down) as its error; null for the rest. */
-export function expectedError(error: unknown): { code: string; message: string } | null {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof ExtractionInputError) return { code: 'BAD_USER_INPUT', message: error.message };
-  return null;
-}
-
 /**
  * Loads the items with at most `concurrency` in flight, each on its own (one transaction per
  * document). Expected errors become the item's error and the batch goes on, except
@@ -38,21 +31,18 @@ export async function runBatch<I, T>(
   classify: (error: unknown) => { code: string; message: string } | null = expectedError,
 ): Promise<BatchOutcome<T>> {
   const items: (BatchItem<T> | undefined)[] = new Array(inputs.length);
-  let next = 0;
   let stoppedAt: number | null = null;
-  const worker = async () => {
-    for (let index = next++; index < inputs.length && stoppedAt === null; index = next++) {
-      try {
-        items[index] = { index, result: await load(inputs[index]!, index), error: null };
-      } catch (error) {
-        const known = classify(error);
-        if (!known) throw error;
-        items[index] = { index, result: null, error: known };
-        if (known.code === 'DATABASE_UNAVAILABLE' && stoppedAt === null) stoppedAt = index;
-      }
+  await forEachConcurrently(inputs, concurrency, async (input, index) => {
+    if (stoppedAt !== null) return;
+    try {
+      items[index] = { index, result: await load(input, index), error: null };
+    } catch (error) {
+      const known = classify(error);
+      if (!known) throw error;
+      items[index] = { index, result: null, error: { code: known.code, message: known.message } };
+      if (known.code === 'DATABASE_UNAVAILABLE' && stoppedAt === null) stoppedAt = index;
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, inputs.length)) }, worker));
+  });
 
   // A loop, not flatMap: array methods skip the holes that are exactly the items never started.
   const notAttempted: number[] = [];

@@ -1,4 +1,6 @@
-import type { EntityType, ExtractionResult, Extractor, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { ExtractionResult, Extractor } from '../extraction/types.js';
+import type { RelationType } from '../domain/relations.js';
 import {
   collectUnsupported,
   findEntitiesByNames,
@@ -16,9 +18,9 @@ import { loadDocuments, type DocumentRecord } from '../store/documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from '../store/graph-store.js';
 import { documentLock, entityLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from '../store/write-locks.js';
 import { combineExtractions, validateAnnotations, type AnnotationsInput } from './annotations.js';
-import { validateDocumentInput, type DocumentInput } from './document-input.js';
-import { matchKey } from './match-keys.js';
-import { MAX_ALIASES, MAX_NAME_CHARS } from './name-limits.js';
+import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
+import { matchKey } from '../domain/fold.js';
+import { MAX_ALIASES, MAX_NAME_CHARS } from '../domain/name-limits.js';
 import { isNewerExtractorVersion } from './versions.js';
 
 export interface IngestOptions {

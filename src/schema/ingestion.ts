@@ -1,4 +1,6 @@
 import { badInput } from '../errors.js';
+import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
+import { RELATION_TYPES } from '../domain/relations.js';
 import { runBatch, type BatchItem } from '../ingestion/ingest-batch.js';
 import {
   ingestDocument,
@@ -37,7 +39,7 @@ const SpanInput = builder.inputType('AnnotatedSpanInput', {
 const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
   fields: (t) => ({
     id: t.id({ description: '`<prefix>:<slug>`; derived from type and name when omitted.' }),
-    type: t.string({ required: true, description: 'Agency, Law, Tactic, TargetGroup or Event.' }),
+    type: t.string({ required: true, description: `${oneOf(ENTITY_TYPES)}.` }),
     name: t.string({ required: true, description: 'Canonical name, English where one is known.' }),
     aliases: t.stringList({ description: 'Other names (never anaphora such as "the ministry").' }),
     date: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws).' }),
@@ -49,7 +51,7 @@ const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
 
 const AnnotatedRelationInput = builder.inputType('AnnotatedRelationInput', {
   fields: (t) => ({
-    type: t.string({ required: true, description: 'ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF.' }),
+    type: t.string({ required: true, description: `${oneOf(RELATION_TYPES)}.` }),
     source: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     target: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     evidence: t.field({ type: [SpanInput] }),

@@ -1,10 +1,11 @@
 import { badInput, notFound } from '../errors.js';
-import type { EntityType, RelationType } from '../extraction/types.js';
-import { matchKey } from '../ingestion/match-keys.js';
-import { checkAliases, checkName } from '../ingestion/name-limits.js';
+import type { EntityType } from '../domain/entities.js';
+import { matchKey } from '../domain/fold.js';
+import { isRelationType, type RelationType } from '../domain/relations.js';
+import { checkAliases, checkName } from '../domain/name-limits.js';
 import { collectUnsupported, lockMentionedEntities, lockResolvedEntities, stripDocumentSupport } from './document-writes.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, isRelationType, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import { documentLock, writeWithLocks, type WriteHooks } from './write-locks.js';
 
 /**

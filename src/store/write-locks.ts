@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EntityType } from '../extraction/types.js';
-import { matchKey } from '../ingestion/match-keys.js';
+import type { EntityType } from '../domain/entities.js';
+import { matchKey } from '../domain/fold.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
 import { WRITE_LOCK_LABEL } from './model.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ALIASES, MAX_NAME_CHARS } from '../../src/ingestion/name-limits.js';
+import { MAX_ALIASES, MAX_NAME_CHARS } from '../../src/domain/name-limits.js';
 import { annotate } from '../support/annotate.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
-import { documentId, entityId } from '../../src/extraction/ids.js';
-import type { EntityType } from '../../src/extraction/types.js';
+import { documentId, entityId } from '../../src/domain/ids.js';
+import type { EntityType } from '../../src/domain/entities.js';
 import { ingestDocument } from '../../src/ingestion/ingest-document.js';
-import { matchKey } from '../../src/ingestion/match-keys.js';
+import { matchKey } from '../../src/domain/fold.js';
 import { deleteDocument, mergeEntities, updateEntity } from '../../src/store/curation.js';
 import type { WriteHooks } from '../../src/store/write-locks.js';
 import { annotate, type EntitySpec, type RelationSpec } from '../support/annotate.js';
