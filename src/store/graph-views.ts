@@ -10,6 +10,8 @@ import { int } from './values.js';
 import { followRedirects } from './redirects.js';
 
 const REQUESTED = followRedirects('requested');
+const FROM = followRedirects('$from');
+const TO = followRedirects('$to');
 
 /**
  * Flat, de-duplicated node and edge lists that graph front-ends (Cytoscape, sigma/graphology,
@@ -234,8 +236,12 @@ export async function loadShortestPath(
   const relation = relationAlternation(input.relationTypes);
   // A variable-length bound cannot be a parameter; it is a checked integer, spliced as text.
   const rows = await store.read(
-    `OPTIONAL MATCH (a:${ENTITY_LABEL} {id: $from})
-     OPTIONAL MATCH (b:${ENTITY_LABEL} {id: $to})
+    `${FROM.match}
+     WITH ${FROM.target} AS fromId
+     ${TO.match}
+     WITH fromId, ${TO.target} AS toId
+     OPTIONAL MATCH (a:${ENTITY_LABEL} {id: fromId})
+     OPTIONAL MATCH (b:${ENTITY_LABEL} {id: toId})
      OPTIONAL MATCH p = shortestPath((a)-[:${relation}*..${input.maxDepth}]-(b))
      WHERE a <> b AND all(x IN nodes(p) WHERE x = a OR x = b OR $includeGeneric OR NOT coalesce(x.generic, false))
      WITH a, b, CASE WHEN a IS NOT NULL AND a = b THEN [a] ELSE nodes(p) END AS pathNodes,

@@ -4,7 +4,10 @@ import { ANY_RELATION, ENTITY_PROJECTION, toEntityRecord, type EntityRecord } fr
 import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './model.js';
 import { isEntityType } from '../domain/entities.js';
 import { foldApostrophes, foldName } from '../domain/fold.js';
+import { followRedirects } from './redirects.js';
 import { int } from './values.js';
+
+const BY_ENTITY = followRedirects('$entityId');
 
 /** Characters with a meaning in Lucene's query syntax; user input has them escaped. */
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
@@ -201,7 +204,9 @@ export async function loadTimeline(
   }
   let match = `MATCH (e:Event)`;
   if (input.entityId) {
-    match = `MATCH (:${ENTITY_LABEL} {id: $entityId})-[:${ANY_RELATION}]-(e:Event) WITH DISTINCT e`;
+    match = `${BY_ENTITY.match}
+     WITH ${BY_ENTITY.target} AS entityId
+     MATCH (:${ENTITY_LABEL} {id: entityId})-[:${ANY_RELATION}]-(e:Event) WITH DISTINCT e`;
     params.entityId = input.entityId;
   }
   const rows = await store.read(
