@@ -27,7 +27,8 @@ export function lexiconPatterns(language: string | null): PatternSet<LexiconPayl
   for (const entry of LEXICON) {
     const names = [...(entry.aliases[NEUTRAL] ?? []), ...(language ? entry.aliases[language] ?? [] : [])];
     const exactNumber = entry.type === 'TargetGroup';
-    for (const p of names) set.add(p, { entry, anaphor: false }, exactNumber);
+    const properName = entry.type === 'Agency' || entry.type === 'Law';
+    for (const p of names) set.add(p, { entry, anaphor: false }, exactNumber, properName);
     for (const p of language ? entry.anaphora?.[language] ?? [] : []) set.add(p, { entry, anaphor: true }, exactNumber);
   }
   compiled.set(cacheKey, set);

@@ -9,6 +9,7 @@
  *   ~N               a gap of 0..N tokens (never across . ! ? ; :); the longest match wins
  *   MSS, AfD, MI5    words with a capital after the first letter are acronyms: case-sensitive
  *   =Français        a leading = makes one word case-sensitive (the noun, not the adjective)
+ *   Capitalised      in proper names (agencies, laws) a capitalised word needs a capitalised token
  *   [sz] x?          regex habits are accepted: a character class, an optional letter
  *
  * Patterns are indexed by their first word, so matching a text costs one map lookup per token
@@ -17,7 +18,7 @@
 import { tokenize, type Token } from './text/tokenize.js';
 
 type Slot =
-  | { kind: 'word'; key: string; cased: string | null; exact: string | null }
+  | { kind: 'word'; key: string; cased: string | null; exact: string | null; capital: boolean }
   | { kind: 'set'; keys: Set<string>; exacts: Set<string> | null; prefixes: string[] }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'any' }
@@ -121,7 +122,7 @@ function extractWordSets(source: string): [string, string[][]] {
   return [out, sets];
 }
 
-function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: boolean, sets: string[][] = []): Slot[] {
+function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: boolean, sets: string[][] = [], capitalsMatter = false): Slot[] {
   const tokens = tokenize(form, { elisions });
   const slots: Slot[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -144,7 +145,7 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
     }
     if (t.norm === '_') { slots.push({ kind: 'any' }); continue; }
     if (t.norm === '=' && next && !next.afterSpace && next.kind === 'word') {
-      slots.push({ kind: 'word', key: next.key, cased: next.cased, exact: null });
+      slots.push({ kind: 'word', key: next.key, cased: next.cased, exact: null, capital: false });
       i++;
       continue;
     }
@@ -159,7 +160,10 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
       continue;
     }
     const raw = form.slice(t.start, t.end);
-    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null, exact: exactNumber ? t.norm : null });
+    // In a proper name, a word written with a capital only matches a capitalised word: the
+    // newspaper "Le Monde" is not the common phrase "le monde".
+    const capital = capitalsMatter && t.kind === 'word' && t.capitalized;
+    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null, exact: exactNumber ? t.norm : null, capital });
   }
   return slots;
 }
@@ -167,6 +171,8 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
 export class PatternSet<T> {
   private readonly byFirstKey = new Map<string, CompiledPattern<T>[]>();
   private readonly byFirstPrefix = new Map<string, CompiledPattern<T>[]>();
+  /** Patterns that start with "_" (any word): tried at every word, so keep them few. */
+  private readonly anyFirst: CompiledPattern<T>[] = [];
   readonly size: number = 0;
 
   constructor(private readonly elisions: ReadonlySet<string>) {}
@@ -175,15 +181,16 @@ export class PatternSet<T> {
    * Adds every form of `source`; returns how many forms were added. `exactNumber` turns plural
    * folding off (groups are written in the plural: "students" must not match "a student").
    */
-  add(source: string, payload: T, exactNumber = false): number {
+  add(source: string, payload: T, exactNumber = false, capitalsMatter = false): number {
     let added = 0;
     const [withSets, sets] = extractWordSets(desugar(source));
     for (const form of expandAlternatives(withSets)) {
-      const slots = compileOne(form, this.elisions, exactNumber, sets);
+      const slots = compileOne(form, this.elisions, exactNumber, sets, capitalsMatter);
       const first = slots[0];
-      if (!first || first.kind === 'gap' || first.kind === 'any') throw new Error(`pattern must start with a word: ${source}`);
+      if (!first || first.kind === 'gap' || (first.kind === 'any' && slots.length < 2)) throw new Error(`pattern must start with a word: ${source}`);
       const pattern: CompiledPattern<T> = { source, slots, payload };
-      if (first.kind === 'word') push(this.byFirstKey, first.key, pattern);
+      if (first.kind === 'any') this.anyFirst.push(pattern);
+      else if (first.kind === 'word') push(this.byFirstKey, first.key, pattern);
       else if (first.kind === 'prefix') push(this.byFirstPrefix, first.prefix.slice(0, 3), pattern);
       else {
         for (const key of first.keys) push(this.byFirstKey, key, pattern);
@@ -206,6 +213,7 @@ export class PatternSet<T> {
         // A pattern whose first slot is a set may sit in both indexes: try it once per token.
         if (byPrefix) for (const p of byPrefix) if (!(byKey && p.slots[0]!.kind === 'set' && byKey.includes(p))) this.tryAt(p, tokens, i, to, out);
       }
+      if (t.kind === 'word') for (const p of this.anyFirst) this.tryAt(p, tokens, i, to, out);
     }
     return out;
   }
@@ -226,6 +234,7 @@ function slotMatches(slot: Slot, t: Token): boolean {
   switch (slot.kind) {
     case 'word':
       if (slot.cased !== null) return t.cased === slot.cased;
+      if (slot.capital && !t.capitalized) return false;
       if (slot.exact !== null) return t.norm === slot.exact;
       return t.key === slot.key;
     case 'prefix':

@@ -17,6 +17,7 @@
  * - "partOf": PART_OF edges emitted when both entities occur in a document.
  */
 import type { EntityType } from '../types.js';
+import type { FrameForms } from '../frames.js';
 import agencies from './agencies.json' with { type: 'json' };
 import laws from './laws.json' with { type: 'json' };
 import tactics from './tactics.json' with { type: 'json' };
@@ -56,6 +57,8 @@ export interface EventRule {
   /** Only fire when an entity of this type occurs in the same sentence (or, for laws, the document). */
   requires?: EntityType;
   triggers: LanguagePatterns;
+  /** Verbs and nouns per language, expanded over inflections and voice (../frames.ts). */
+  frames?: Record<string, FrameForms>;
   /** Words that mention an event of this kind without starting a new one ("the campaign", "warned"): they join the document's event of that kind, or make one if there is none. */
   weakTriggers?: LanguagePatterns;
   /** Arrests, charges, trials: the mention runs on over the object and place ("arrested two men in X"). */
