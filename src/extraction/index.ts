@@ -12,6 +12,7 @@ import { findEventTriggers } from './events.js';
 import { matchLexicon } from './lexicon-match.js';
 import { findGeneralNames } from './names.js';
 import { findInstitutionDescriptions, linkDescriptions } from './institutions.js';
+import { findLawNames } from './laws.js';
 import { findRelations } from './relations.js';
 import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
@@ -24,7 +25,7 @@ export { SUPPORTED_LANGUAGES } from './grammar/index.js';
 export { ExtractionInputError } from './types.js';
 
 /** Bumped whenever the output for some input changes. */
-export const EXTRACTOR_VERSION = 'rules-1.2.0';
+export const EXTRACTOR_VERSION = 'rules-1.3.0';
 export const EXTRACTOR_NAME = 'rule-based';
 
 export interface ExtractOptions {
@@ -41,7 +42,8 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const lexical = matchLexicon(doc);
   const general = findGeneralNames(doc, lexical);
   const descriptions = findInstitutionDescriptions(doc);
-  const resolved = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...descriptions]))));
+  const laws = findLawNames(doc, [...lexical, ...general]);
+  const resolved = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...laws, ...descriptions]))));
   const triggers = findEventTriggers(doc, resolved);
   // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
   // Nor are the roles a spy poses in ("se faire passer pour des chercheurs").

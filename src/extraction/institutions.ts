@@ -45,6 +45,11 @@ const NOT_PLACE = new Set([
 const compiled = new Map<string, PatternSet<Payload>>();
 
 function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind, country: Country | null): void {
+  // Only forms with a place slot need expanding here, to know where the place sits.
+  if (!source.includes('_')) {
+    set.add(source, { kind, country, placeAt: null });
+    return;
+  }
   for (const form of expandAlternatives(desugar(source))) {
     const at = form.indexOf('_');
     const placeAt = at < 0 ? null : tokenize(form.slice(0, at), { elisions: ELISIONS }).length;

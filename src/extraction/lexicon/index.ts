@@ -18,6 +18,7 @@
  */
 import type { EntityType } from '../types.js';
 import type { FrameForms } from '../frames.js';
+import { expandCompose, type ComposeForms } from '../compose.js';
 import agencies from './agencies.json' with { type: 'json' };
 import laws from './laws.json' with { type: 'json' };
 import tactics from './tactics.json' with { type: 'json' };
@@ -35,12 +36,16 @@ export interface LexiconEntry {
   anaphora?: LanguagePatterns;
   partOf?: string[];
   requiresContext?: string[];
+  /** The country whose law or body this is: a generic name ("National Security Act") only maps to it in a story set there. */
+  jurisdiction?: string;
   /** A hostile actor whose methods stories describe (the MSS, the GRU, hacking groups); "fallback": only when no other is named (governments). */
   adversary?: boolean | 'fallback';
   /** Tactics that name roles ("posing as researchers"): groups inside their mentions are not targets. */
   namesRoles?: boolean;
   /** Wins ties between entries matching the same span. */
   priority?: number;
+  /** Verb classes x object classes per language, expanded into aliases (../compose.ts). */
+  compose?: Record<string, ComposeForms[]>;
 }
 
 export interface TypedLexiconEntry extends LexiconEntry {
@@ -81,7 +86,14 @@ export interface PlaceData {
   connectors: LanguagePatterns;
 }
 
-const typed = (type: EntityType, list: LexiconEntry[]): TypedLexiconEntry[] => list.map((e) => ({ ...e, type }));
+function withComposed(e: LexiconEntry): LexiconEntry {
+  if (!e.compose) return e;
+  const aliases: LanguagePatterns = { ...e.aliases };
+  for (const [language, list] of Object.entries(e.compose)) aliases[language] = [...(aliases[language] ?? []), ...list.flatMap((c) => expandCompose(language, c))];
+  return { ...e, aliases };
+}
+
+const typed = (type: EntityType, list: LexiconEntry[]): TypedLexiconEntry[] => list.map((e) => ({ ...withComposed(e), type }));
 
 export const LEXICON: readonly TypedLexiconEntry[] = [
   ...typed('Agency', agencies as LexiconEntry[]),
