@@ -42,7 +42,7 @@ const MAX_OBJECT_TOKENS = 8;
 interface TriggerPayload { rule: EventRule; weak: boolean }
 const compiled = new Map<string, PatternSet<TriggerPayload>>();
 
-function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
+export function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
   const key = language ?? '*';
   let set = compiled.get(key);
   if (set) return set;

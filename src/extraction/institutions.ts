@@ -57,7 +57,7 @@ function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind
   }
 }
 
-function institutionPatterns(language: string): PatternSet<Payload> {
+export function institutionPatterns(language: string): PatternSet<Payload> {
   let set = compiled.get(language);
   if (set) return set;
   set = new PatternSet<Payload>(ELISIONS);
