@@ -56,7 +56,8 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
       const [head, rest] = splitVerb(v);
       const f = englishForms(head);
       participles.push(f.past + rest);
-      strong.push(`${alt([...f.pres, f.past, f.ing])}${rest}`);
+      // Base and third-person forms ("charges", "arrests", "raids") are nouns as often as verbs.
+      strong.push(`${alt([f.past, f.ing])}${rest}`);
     }
     if (participles.length) {
       strong.push(`${EN_PASSIVE} ${alt(participles)}`);

@@ -9,7 +9,8 @@
  *   ~N               a gap of 0..N tokens (never across . ! ? ; :); the longest match wins
  *   MSS, AfD, MI5    words with a capital after the first letter are acronyms: case-sensitive
  *   =Français        a leading = makes one word case-sensitive (the noun, not the adjective)
- *   Capitalised      in proper names (agencies, laws) a capitalised word needs a capitalised token
+ *   Capitalised      in proper names (agencies, laws) written with capitals, the matched words
+ *                    must hold a capital: "le monde" is not the newspaper "Le Monde"
  *   [sz] x?          regex habits are accepted: a character class, an optional letter
  *
  * Patterns are indexed by their first word, so matching a text costs one map lookup per token
@@ -28,6 +29,8 @@ export interface CompiledPattern<T> {
   source: string;
   slots: Slot[];
   payload: T;
+  /** A proper name with capitalised words: some word of the match must be capitalised ("le monde" is not "Le Monde"). */
+  needsCapital: boolean;
 }
 
 export interface PatternMatch<T> {
@@ -188,7 +191,8 @@ export class PatternSet<T> {
       const slots = compileOne(form, this.elisions, exactNumber, sets, capitalsMatter);
       const first = slots[0];
       if (!first || first.kind === 'gap' || (first.kind === 'any' && slots.length < 2)) throw new Error(`pattern must start with a word: ${source}`);
-      const pattern: CompiledPattern<T> = { source, slots, payload };
+      const needsCapital = slots.some((x) => x.kind === 'word' && x.capital);
+      const pattern: CompiledPattern<T> = { source, slots, payload, needsCapital };
       if (first.kind === 'any') this.anyFirst.push(pattern);
       else if (first.kind === 'word') push(this.byFirstKey, first.key, pattern);
       else if (first.kind === 'prefix') push(this.byFirstPrefix, first.prefix.slice(0, 3), pattern);
@@ -220,8 +224,14 @@ export class PatternSet<T> {
 
   private tryAt(p: CompiledPattern<T>, tokens: readonly Token[], i: number, limit: number, out: PatternMatch<T>[]): void {
     const end = matchSlots(p.slots, 0, tokens, i, limit);
+    if (end > i && p.needsCapital && !anyCapitalised(tokens, i, end)) return;
     if (end > i) out.push({ pattern: p, firstToken: i, endToken: end, start: tokens[i]!.start, end: tokens[end - 1]!.end });
   }
+}
+
+function anyCapitalised(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.capitalized && tokens[k]!.kind === 'word') return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -234,7 +244,6 @@ function slotMatches(slot: Slot, t: Token): boolean {
   switch (slot.kind) {
     case 'word':
       if (slot.cased !== null) return t.cased === slot.cased;
-      if (slot.capital && !t.capitalized) return false;
       if (slot.exact !== null) return t.norm === slot.exact;
       return t.key === slot.key;
     case 'prefix':
