@@ -16,7 +16,7 @@ import { GRAMMARS } from './grammar/index.js';
 import { LEXICON_BY_NAME } from './lexicon/index.js';
 import { sharedRef, type EntityRef, type FoundMention } from './mentions.js';
 import { desugar, expandAlternatives, PatternSet } from './patterns.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 import { tokenize } from './text/tokenize.js';
 
 interface KindForms { bare: string[]; national: string[]; local: string[] }

@@ -12,7 +12,7 @@ import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 
 const LAW_HEADS = new Set(['act', 'law', 'ordinance', 'code', 'bill', 'statute', 'decree', 'regulation', 'directive']);
 const NAME_CONNECTORS = new Set(['of', 'and', 'on', 'the', 'for', 'against', 'to', '(', ')']);

@@ -7,9 +7,10 @@
  *    MSS" / "services secrets chinois (MSS)", is that specific entity; the description then
  *    means it for the rest of the document.
  */
+import type { EntityType } from '../domain/entities.js';
 import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
@@ -24,6 +25,20 @@ function take(taken: Uint8Array, m: FoundMention): void {
   taken.fill(1, m.firstToken, m.endToken);
 }
 
+type ResolutionLayer = 'names' | 'tactics' | 'groups' | 'none';
+
+/**
+ * The layer each type's mentions are settled in. Exhaustive, so a new entity type does not
+ * compile until it is given a layer; Events come from triggers (events.ts), not from mentions.
+ */
+const RESOLUTION_LAYER: Record<EntityType, ResolutionLayer> = {
+  Agency: 'names',
+  Law: 'names',
+  Tactic: 'tactics',
+  TargetGroup: 'groups',
+  Event: 'none',
+};
+
 /**
  * Names of agencies and laws are settled first; then tactics and target groups, each in their
  * own layer, so that "spying on dissidents" can be a tactic and hold the group "dissidents".
@@ -32,16 +47,17 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // Institutions named by their function ("la police allemande", "the ministry") come last:
   // a name or a lexicon description of the same words wins.
   const isDescription = (m: FoundMention) => 'description' in m;
-  const names = resolveLayer(doc, candidates.filter((m) => (m.ref.type === 'Agency' || m.ref.type === 'Law') && !isDescription(m)), null);
+  const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
-  for (const m of candidates.filter(isDescription).sort(byLengthThenPriority)) {
+  for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {
     if (overlapsTaken(blocked, m)) continue;
     take(blocked, m);
     names.push(m);
   }
-  const tactics = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'Tactic'), blocked);
-  const groups = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'TargetGroup'), blocked);
+  const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
+  const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
 }
 

@@ -16,7 +16,7 @@
  *   document (e.g. "national security authorities" means China's only in a Chinese context).
  * - "partOf": PART_OF edges emitted when both entities occur in a document.
  */
-import type { EntityType } from '../types.js';
+import type { EntityType } from '../../domain/entities.js';
 import type { FrameForms } from '../frames.js';
 import { expandCompose, type ComposeForms } from '../compose.js';
 import agencies from './agencies.json' with { type: 'json' };
