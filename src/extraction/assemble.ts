@@ -135,7 +135,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     let fallback = false;
     // A warning, campaign or disclosure reported without a date of its own is recent news: the
     // publication date, to the day in the lead sentences, else to the month.
-    if (!date && doc.publication && trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') {
+    // So is an arrest, a charge or a summons the text reports without a date, to the month.
+    const newsFallback = trig.rule.actorRole === 'actor' && !trig.weak && !trig.date;
+    if (!date && doc.publication && ((trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') || newsFallback)) {
       const p = doc.publication;
       const lead = trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind) && p.day !== null;
       date = lead ? `${p.year}-${pad(p.month)}-${pad(p.day!)}` : `${p.year}-${pad(p.month)}`;

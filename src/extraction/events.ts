@@ -10,6 +10,7 @@ import { GRAMMARS } from './grammar/index.js';
 import { EVENT_RULES, type EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
+import { expandFrame } from './frames.js';
 import { foldText } from '../domain/fold.js';
 import type { DatePrecision } from '../domain/entities.js';
 
@@ -41,7 +42,7 @@ const MAX_OBJECT_TOKENS = 8;
 interface TriggerPayload { rule: EventRule; weak: boolean }
 const compiled = new Map<string, PatternSet<TriggerPayload>>();
 
-function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
+export function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
   const key = language ?? '*';
   let set = compiled.get(key);
   if (set) return set;
@@ -50,6 +51,12 @@ function triggerPatterns(language: string | null): PatternSet<TriggerPayload> {
     for (const [list, weak] of [[rule.triggers, false], [rule.weakTriggers ?? {}, true]] as const) {
       for (const p of list['*'] ?? []) set.add(p, { rule, weak });
       for (const p of language ? list[language] ?? [] : []) set.add(p, { rule, weak });
+    }
+    const frame = language ? rule.frames?.[language] : undefined;
+    if (frame && language) {
+      const { strong, weak } = expandFrame(language, frame);
+      for (const p of strong) set.add(p, { rule, weak: false });
+      for (const p of weak) set.add(p, { rule, weak: true });
     }
   }
   compiled.set(key, set);

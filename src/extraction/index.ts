@@ -11,8 +11,10 @@ import { buildEvents, dateLaws, groupMentions, toOutputMentions, type DocEntity 
 import { findEventTriggers } from './events.js';
 import { matchLexicon } from './lexicon-match.js';
 import { findGeneralNames } from './names.js';
+import { findInstitutionDescriptions, linkDescriptions } from './institutions.js';
+import { findLawNames } from './laws.js';
 import { findRelations } from './relations.js';
-import { resolveMentions } from './resolve.js';
+import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
 import { DEFAULT_MAX_INPUT_CHARS, validateInput } from './validate.js';
 import { SUPPORTED_LANGUAGES } from './grammar/index.js';
@@ -23,7 +25,7 @@ export { SUPPORTED_LANGUAGES } from './grammar/index.js';
 export { ExtractionInputError } from './types.js';
 
 /** Bumped whenever the output for some input changes. */
-export const EXTRACTOR_VERSION = 'rules-1.1.1';
+export const EXTRACTOR_VERSION = 'rules-1.4.0';
 export const EXTRACTOR_NAME = 'rule-based';
 
 export interface ExtractOptions {
@@ -39,7 +41,9 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
 
   const lexical = matchLexicon(doc);
   const general = findGeneralNames(doc, lexical);
-  const resolved = adjustDescriptiveSpans(doc, resolveMentions(doc, [...lexical, ...general]));
+  const descriptions = findInstitutionDescriptions(doc);
+  const laws = findLawNames(doc, [...lexical, ...general]);
+  const resolved = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...laws, ...descriptions]))));
   const triggers = findEventTriggers(doc, resolved);
   // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
   // Nor are the roles a spy poses in ("se faire passer pour des chercheurs").

@@ -8,6 +8,10 @@ import { PatternSet } from './patterns.js';
 import { foldText } from '../domain/fold.js';
 import type { AnalysedDocument } from './document.js';
 import { sharedRef, type FoundMention } from './mentions.js';
+import { countryContext } from './countries.js';
+
+/** A story's leading countries: where it is set and the country it is about. */
+const LEADING_COUNTRIES = 2;
 
 export interface LexiconPayload {
   entry: TypedLexiconEntry;
@@ -27,7 +31,8 @@ export function lexiconPatterns(language: string | null): PatternSet<LexiconPayl
   for (const entry of LEXICON) {
     const names = [...(entry.aliases[NEUTRAL] ?? []), ...(language ? entry.aliases[language] ?? [] : [])];
     const exactNumber = entry.type === 'TargetGroup';
-    for (const p of names) set.add(p, { entry, anaphor: false }, exactNumber);
+    const properName = entry.type === 'Agency' || entry.type === 'Law';
+    for (const p of names) set.add(p, { entry, anaphor: false }, exactNumber, properName);
     for (const p of language ? entry.anaphora?.[language] ?? [] : []) set.add(p, { entry, anaphor: true }, exactNumber);
   }
   compiled.set(cacheKey, set);
@@ -35,7 +40,8 @@ export function lexiconPatterns(language: string | null): PatternSet<LexiconPayl
 }
 
 /** Whether an entry's context condition holds in this document. */
-export function entryActive(entry: TypedLexiconEntry, doc: AnalysedDocument): boolean {
+export function entryActive(entry: TypedLexiconEntry, doc: AnalysedDocument, leading?: () => readonly string[]): boolean {
+  if (entry.jurisdiction && leading && !leading().includes(entry.jurisdiction)) return false;
   const words = entry.requiresContext;
   if (!words || words.length === 0) return true;
   return words.some((w) => doc.words.has(foldText(w)));
@@ -46,11 +52,13 @@ export function matchLexicon(doc: AnalysedDocument): FoundMention[] {
   const set = lexiconPatterns(doc.grammar ? doc.grammar.language : null);
   const out: FoundMention[] = [];
   const active = new Map<TypedLexiconEntry, boolean>();
+  let countries: string[] | null = null;
+  const leading = () => (countries ??= countryContext(doc).slice(0, LEADING_COUNTRIES).map((c) => c.name));
   for (const s of doc.sentences) {
     for (const m of set.matchRange(doc.tokens, s.firstToken, s.endToken)) {
       const { entry, anaphor } = m.pattern.payload;
       let ok = active.get(entry);
-      if (ok === undefined) active.set(entry, (ok = entryActive(entry, doc)));
+      if (ok === undefined) active.set(entry, (ok = entryActive(entry, doc, leading)));
       if (!ok) continue;
       out.push({
         ref: sharedRef(entry),

@@ -29,6 +29,8 @@ const NOT_PLACES = new Set([
   ...foldedSet(PLACES.nationalities),
   ...GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays), ...g.stopwords]),
 ]);
+/** Words that introduce an outlet's name. */
+const OUTLET_HEADS = new Set(['agence', 'newspaper', 'daily', 'weekly', 'broadcaster', 'quotidien', 'hebdomadaire', 'journal', 'magazine', 'tabloid'].map((w) => foldText(w)));
 const GROUP_SUFFIXES = new Set(['typhoon', 'panda', 'bear', 'kitten', 'chollima', 'spider', 'blizzard', 'sleet', 'sandstorm', 'tempest']);
 const COURT_ADJECTIVES = new Set(['federal', 'district', 'crown', 'high', 'magistrates', 'supreme', 'regional', 'criminal']);
 const STOP_FR = new Set(['a', 'est', 'sont', 'ont', 'qui', 'que', 'dont', 'sur', 'dans', 'avec', 'par', 'selon', 'mais', 'ou', 'ce', 'cette', 'il', 'elle', 'ils', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'un', 'une', 'avait', 'avaient', 'sera', 'etait', 'fait']);
@@ -65,6 +67,7 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
     if (!prev || prev.endToken < m.endToken) lexiconAt.set(m.firstToken, m);
   }
   const acronyms = new Map<string, EntityRef>();
+  const outlets = new Map<string, EntityRef>();
   // Tokens covered by a known agency name, and the end of the longest name covering each token.
   const coveredEnd = new Int32Array(tokens.length);
   for (const m of lexiconAt.values()) for (let k = m.firstToken; k < m.endToken; k++) coveredEnd[k] = Math.max(coveredEnd[k]!, m.endToken);
@@ -105,6 +108,21 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
       } else if (isCapWord(t) && i + 1 < s.endToken && GROUP_SUFFIXES.has(tokens[i + 1]!.norm) && tokens[i + 1]!.capitalized && !NOT_PLACES.has(t.norm) && i > s.firstToken) {
         out.push(mention(doc, newAgency(textOf(doc, i, i + 2), 'hacking-group'), i, i + 2));
       }
+      // Outlets introduced by what they are: "the news agency Xyz", "l'agence de presse XYZ", "le quotidien Xyz".
+      const newsAgency = t.norm === 'agency' && tokens[i - 1]?.norm === 'news';
+      if ((OUTLET_HEADS.has(t.norm) || newsAgency) && !titleCase && !t.capitalized) {
+        let k = i + 1;
+        if (t.norm === 'agence' && tokens[k]?.norm === 'de' && tokens[k + 1]?.norm === 'presse') k += 2;
+        let end = k;
+        while (end < s.endToken && end - k < 4 && isCapWord(tokens[end]!) && !NOT_PLACES.has(tokens[end]!.norm)) end++;
+        if (end > k && !covered([k, end]) && (t.norm !== 'agence' || k > i + 1)) {
+          let first = newsAgency ? i - 1 : i;
+          if (first > s.firstToken && ['state', 'official', "l'"].includes(tokens[first - 1]!.norm)) first--;
+          const ref = newAgency(textOf(doc, k, end), 'media');
+          outlets.set(foldText(textOf(doc, k, end)), ref);
+          out.push(mention(doc, ref, first, end));
+        }
+      }
       // Courts by place.
       if (t.norm === 'court' && i > s.firstToken && COURT_ADJECTIVES.has(tokens[i - 1]!.norm) && tokens[i + 1]?.norm === 'in' && tokens[i + 2] && isCapWord(tokens[i + 2]!) && i + 2 < s.endToken) {
         let first = i - 1;
@@ -142,6 +160,13 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
           out.push(mention(doc, unit, first, known.endToken, 0));
         }
       }
+    }
+  }
+  // Outlets named again without their description.
+  if (outlets.size) {
+    for (let i = 0; i < tokens.length; i++) {
+      const ref = outlets.get(tokens[i]!.norm);
+      if (ref && tokens[i]!.capitalized && !covered([i, i + 1])) out.push(mention(doc, ref, i, i + 1));
     }
   }
   // Bare acronyms defined in this document.

@@ -9,6 +9,8 @@
  *   ~N               a gap of 0..N tokens (never across . ! ? ; :); the longest match wins
  *   MSS, AfD, MI5    words with a capital after the first letter are acronyms: case-sensitive
  *   =Français        a leading = makes one word case-sensitive (the noun, not the adjective)
+ *   Capitalised      in proper names (agencies, laws) written with capitals, the matched words
+ *                    must hold a capital: "le monde" is not the newspaper "Le Monde"
  *   [sz] x?          regex habits are accepted: a character class, an optional letter
  *
  * Patterns are indexed by their first word, so matching a text costs one map lookup per token
@@ -17,7 +19,7 @@
 import { tokenize, type Token } from './text/tokenize.js';
 
 type Slot =
-  | { kind: 'word'; key: string; cased: string | null; exact: string | null }
+  | { kind: 'word'; key: string; cased: string | null; exact: string | null; capital: boolean }
   | { kind: 'set'; keys: Set<string>; exacts: Set<string> | null; prefixes: string[] }
   | { kind: 'prefix'; prefix: string }
   | { kind: 'any' }
@@ -27,6 +29,8 @@ export interface CompiledPattern<T> {
   source: string;
   slots: Slot[];
   payload: T;
+  /** A proper name with capitalised words: some word of the match must be capitalised ("le monde" is not "Le Monde"). */
+  needsCapital: boolean;
 }
 
 export interface PatternMatch<T> {
@@ -121,7 +125,7 @@ function extractWordSets(source: string): [string, string[][]] {
   return [out, sets];
 }
 
-function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: boolean, sets: string[][] = []): Slot[] {
+function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: boolean, sets: string[][] = [], capitalsMatter = false): Slot[] {
   const tokens = tokenize(form, { elisions });
   const slots: Slot[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -144,7 +148,7 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
     }
     if (t.norm === '_') { slots.push({ kind: 'any' }); continue; }
     if (t.norm === '=' && next && !next.afterSpace && next.kind === 'word') {
-      slots.push({ kind: 'word', key: next.key, cased: next.cased, exact: null });
+      slots.push({ kind: 'word', key: next.key, cased: next.cased, exact: null, capital: false });
       i++;
       continue;
     }
@@ -159,7 +163,10 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
       continue;
     }
     const raw = form.slice(t.start, t.end);
-    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null, exact: exactNumber ? t.norm : null });
+    // In a proper name, a word written with a capital only matches a capitalised word: the
+    // newspaper "Le Monde" is not the common phrase "le monde".
+    const capital = capitalsMatter && t.kind === 'word' && t.capitalized;
+    slots.push({ kind: 'word', key: t.key, cased: t.kind === 'word' && ACRONYM.test(raw) ? t.cased : null, exact: exactNumber ? t.norm : null, capital });
   }
   return slots;
 }
@@ -167,6 +174,8 @@ function compileOne(form: string, elisions: ReadonlySet<string>, exactNumber: bo
 export class PatternSet<T> {
   private readonly byFirstKey = new Map<string, CompiledPattern<T>[]>();
   private readonly byFirstPrefix = new Map<string, CompiledPattern<T>[]>();
+  /** Patterns that start with "_" (any word): tried at every word, so keep them few. */
+  private readonly anyFirst: CompiledPattern<T>[] = [];
   readonly size: number = 0;
 
   constructor(private readonly elisions: ReadonlySet<string>) {}
@@ -175,15 +184,17 @@ export class PatternSet<T> {
    * Adds every form of `source`; returns how many forms were added. `exactNumber` turns plural
    * folding off (groups are written in the plural: "students" must not match "a student").
    */
-  add(source: string, payload: T, exactNumber = false): number {
+  add(source: string, payload: T, exactNumber = false, capitalsMatter = false): number {
     let added = 0;
     const [withSets, sets] = extractWordSets(desugar(source));
     for (const form of expandAlternatives(withSets)) {
-      const slots = compileOne(form, this.elisions, exactNumber, sets);
+      const slots = compileOne(form, this.elisions, exactNumber, sets, capitalsMatter);
       const first = slots[0];
-      if (!first || first.kind === 'gap' || first.kind === 'any') throw new Error(`pattern must start with a word: ${source}`);
-      const pattern: CompiledPattern<T> = { source, slots, payload };
-      if (first.kind === 'word') push(this.byFirstKey, first.key, pattern);
+      if (!first || first.kind === 'gap' || (first.kind === 'any' && slots.length < 2)) throw new Error(`pattern must start with a word: ${source}`);
+      const needsCapital = slots.some((x) => x.kind === 'word' && x.capital);
+      const pattern: CompiledPattern<T> = { source, slots, payload, needsCapital };
+      if (first.kind === 'any') this.anyFirst.push(pattern);
+      else if (first.kind === 'word') push(this.byFirstKey, first.key, pattern);
       else if (first.kind === 'prefix') push(this.byFirstPrefix, first.prefix.slice(0, 3), pattern);
       else {
         for (const key of first.keys) push(this.byFirstKey, key, pattern);
@@ -206,14 +217,21 @@ export class PatternSet<T> {
         // A pattern whose first slot is a set may sit in both indexes: try it once per token.
         if (byPrefix) for (const p of byPrefix) if (!(byKey && p.slots[0]!.kind === 'set' && byKey.includes(p))) this.tryAt(p, tokens, i, to, out);
       }
+      if (t.kind === 'word') for (const p of this.anyFirst) this.tryAt(p, tokens, i, to, out);
     }
     return out;
   }
 
   private tryAt(p: CompiledPattern<T>, tokens: readonly Token[], i: number, limit: number, out: PatternMatch<T>[]): void {
     const end = matchSlots(p.slots, 0, tokens, i, limit);
+    if (end > i && p.needsCapital && !anyCapitalised(tokens, i, end)) return;
     if (end > i) out.push({ pattern: p, firstToken: i, endToken: end, start: tokens[i]!.start, end: tokens[end - 1]!.end });
   }
+}
+
+function anyCapitalised(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k]!.capitalized && tokens[k]!.kind === 'word') return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -44,10 +44,18 @@ const RESOLUTION_LAYER: Record<EntityType, ResolutionLayer> = {
  * own layer, so that "spying on dissidents" can be a tactic and hold the group "dissidents".
  */
 export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[]): FoundMention[] {
+  // Institutions named by their function ("la police allemande", "the ministry") come last:
+  // a name or a lexicon description of the same words wins.
+  const isDescription = (m: FoundMention) => 'description' in m;
   const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
-  const names = resolveLayer(doc, inLayer('names'), null);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
+  for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {
+    if (overlapsTaken(blocked, m)) continue;
+    take(blocked, m);
+    names.push(m);
+  }
   const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
@@ -146,4 +154,33 @@ function applyApposition(doc: AnalysedDocument, accepted: FoundMention[], taken:
     if (to) m.ref = to;
   }
   for (let i = accepted.length - 1; i >= 0; i--) if (removed.has(accepted[i]!)) accepted.splice(i, 1);
+}
+
+/**
+ * "National Counterintelligence and Security Center (NCSC)": an acronym the document defines
+ * after a name means that entity throughout the document, whatever the lexicon's reading of it
+ * (the UK's NCSC is another agency).
+ */
+export function applyDefinedAcronyms(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
+  const { tokens } = doc;
+  const defined = new Map<string, EntityRef>();
+  const byFirst = new Map<number, FoundMention>();
+  for (const m of mentions) if (m.ref.type === 'Agency') byFirst.set(m.firstToken, m);
+  for (const m of mentions) {
+    if (m.ref.type !== 'Agency' || m.anaphor || m.endToken - m.firstToken < 2) continue;
+    let k = m.endToken;
+    if (tokens[k]?.norm !== '(') continue;
+    const acronym = tokens[k + 1];
+    if (!acronym || tokens[k + 2]?.norm !== ')' || !/^[A-Z][A-Za-z0-9]{1,7}$/.test(acronym.cased)) continue;
+    if (!defined.has(acronym.cased)) defined.set(acronym.cased, m.ref);
+    k++;
+    if (!byFirst.has(k)) byFirst.set(k, m);
+  }
+  if (defined.size === 0) return mentions;
+  for (const m of mentions) {
+    if (m.ref.type !== 'Agency' || m.endToken - m.firstToken !== 1) continue;
+    const to = defined.get(tokens[m.firstToken]!.cased);
+    if (to && to !== m.ref) m.ref = to;
+  }
+  return mentions;
 }

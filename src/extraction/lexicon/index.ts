@@ -17,6 +17,8 @@
  * - "partOf": PART_OF edges emitted when both entities occur in a document.
  */
 import type { EntityType } from '../../domain/entities.js';
+import type { FrameForms } from '../frames.js';
+import { expandCompose, type ComposeForms } from '../compose.js';
 import agencies from './agencies.json' with { type: 'json' };
 import laws from './laws.json' with { type: 'json' };
 import tactics from './tactics.json' with { type: 'json' };
@@ -34,12 +36,16 @@ export interface LexiconEntry {
   anaphora?: LanguagePatterns;
   partOf?: string[];
   requiresContext?: string[];
+  /** The country whose law or body this is: a generic name ("National Security Act") only maps to it in a story set there. */
+  jurisdiction?: string;
   /** A hostile actor whose methods stories describe (the MSS, the GRU, hacking groups); "fallback": only when no other is named (governments). */
   adversary?: boolean | 'fallback';
   /** Tactics that name roles ("posing as researchers"): groups inside their mentions are not targets. */
   namesRoles?: boolean;
   /** Wins ties between entries matching the same span. */
   priority?: number;
+  /** Verb classes x object classes per language, expanded into aliases (../compose.ts). */
+  compose?: Record<string, ComposeForms[]>;
 }
 
 export interface TypedLexiconEntry extends LexiconEntry {
@@ -56,6 +62,8 @@ export interface EventRule {
   /** Only fire when an entity of this type occurs in the same sentence (or, for laws, the document). */
   requires?: EntityType;
   triggers: LanguagePatterns;
+  /** Verbs and nouns per language, expanded over inflections and voice (../frames.ts). */
+  frames?: Record<string, FrameForms>;
   /** Words that mention an event of this kind without starting a new one ("the campaign", "warned"): they join the document's event of that kind, or make one if there is none. */
   weakTriggers?: LanguagePatterns;
   /** Arrests, charges, trials: the mention runs on over the object and place ("arrested two men in X"). */
@@ -78,7 +86,14 @@ export interface PlaceData {
   connectors: LanguagePatterns;
 }
 
-const typed = (type: EntityType, list: LexiconEntry[]): TypedLexiconEntry[] => list.map((e) => ({ ...e, type }));
+function withComposed(e: LexiconEntry): LexiconEntry {
+  if (!e.compose) return e;
+  const aliases: LanguagePatterns = { ...e.aliases };
+  for (const [language, list] of Object.entries(e.compose)) aliases[language] = [...(aliases[language] ?? []), ...list.flatMap((c) => expandCompose(language, c))];
+  return { ...e, aliases };
+}
+
+const typed = (type: EntityType, list: LexiconEntry[]): TypedLexiconEntry[] => list.map((e) => ({ ...withComposed(e), type }));
 
 export const LEXICON: readonly TypedLexiconEntry[] = [
   ...typed('Agency', agencies as LexiconEntry[]),

@@ -1,0 +1,60 @@
+/**
+ * Tactics and target groups as compositional phrases: an entry's `compose` lists, per
+ * language, verb classes and object classes (and nominalisations of the verbs); they expand
+ * here into patterns "VERB ~N OBJECT" and "NOUN of/de ~2 OBJECT", so that any determiner,
+ * adjective or adverb may sit between them, with singular and plural (folded by the matcher)
+ * and hyphen and space variants of the objects ("dual-use" / "dual use").
+ *
+ *   { "verbs": ["film", "photograph*"], "objects": ["military base", "warship"], "nouns": ["filming"] }
+ *
+ * A verb written without "*" is inflected (English: -s, -ed, -ing; French -er verbs: every
+ * finite form and participle); with "*" it is a prefix.
+ */
+export interface ComposeForms {
+  verbs?: string[];
+  objects: string[];
+  nouns?: string[];
+  /** Tokens allowed between verb and object (default 3). */
+  gap?: number;
+}
+
+function englishVerb(v: string): string[] {
+  if (v.endsWith('*') || v.includes(' ')) return [v];
+  if (/e$/.test(v)) return [v, `${v}s`, `${v}d`, `${v.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(v)) return [v, `${v.slice(0, -1)}ies`, `${v.slice(0, -1)}ied`, `${v}ing`];
+  return [v, `${v}s`, `${v}ed`, `${v}ing`];
+}
+
+function frenchVerb(v: string): string[] {
+  if (v.endsWith('*') || v.includes(' ') || !/er$/.test(v)) return [v];
+  const stem = v.slice(0, -2);
+  return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${stem}e`, `${stem}ent`, `${stem}ait`, `${stem}aient`, `${stem}ant`, `${stem}era`, `${stem}eront`];
+}
+
+/** "dual-use goods" -> also "dual use goods"; "think tank" -> also "think-tank". */
+function hyphenVariants(phrase: string): string[] {
+  const out = new Set([phrase]);
+  if (phrase.includes('-')) out.add(phrase.replace(/-/g, ' '));
+  const words = phrase.split(' ');
+  if (words.length === 2 && !phrase.includes('-')) out.add(words.join('-'));
+  return [...out];
+}
+
+const alt = (xs: string[]) => `(${[...new Set(xs)].join('|')})`;
+
+export function expandCompose(language: string, forms: ComposeForms): string[] {
+  const objects = [...new Set(forms.objects.flatMap(hyphenVariants))];
+  const gap = forms.gap ?? 3;
+  const out: string[] = [];
+  const verbs = [...new Set((forms.verbs ?? []).flatMap(language === 'fr' ? frenchVerb : englishVerb))];
+  // Single words form one set slot (cheap to compile and match); phrases stay alternatives.
+  const single = verbs.filter((v) => !v.includes(' ') && !v.includes("'"));
+  const phrases = verbs.filter((v) => !single.includes(v));
+  for (const object of objects) {
+    if (single.length) out.push(`${alt(single)} ~${gap} ${object}`);
+    for (const v of phrases) out.push(`${v} ~${gap} ${object}`);
+  }
+  const linkers = language === 'fr' ? "(de|d'|des|du|de la|contre)" : '(of|on|against|into)';
+  if (forms.nouns?.length) for (const object of objects) out.push(`${alt(forms.nouns)} ${linkers} ~2 ${object}`);
+  return out;
+}

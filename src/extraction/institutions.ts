@@ -1,0 +1,175 @@
+/**
+ * Institutions named by their function (lexicon/institutions.json): "the police", "South
+ * Korean prosecutors", "un tribunal estonien", "a Moscow court", "le ministère".
+ *
+ * - Qualified by a nationality ("la police allemande") or a place ("Busan police"), the
+ *   description names that country's or place's institution: "Police (Germany)".
+ * - Bare ("the prosecution", "le service"), it refers back to the document's single agency of
+ *   that kind when there is exactly one; failing that, police, prosecutors, courts and the
+ *   government are those of the document's country context; otherwise nothing is made of it.
+ * Bare descriptions are mentions, never aliases.
+ */
+import institutions from './lexicon/institutions.json' with { type: 'json' };
+import { adjectiveForms, COUNTRIES, countryContext, countryPhrase, type Country } from './countries.js';
+import type { AnalysedDocument } from './document.js';
+import { GRAMMARS } from './grammar/index.js';
+import { LEXICON_BY_NAME } from './lexicon/index.js';
+import { sharedRef, type EntityRef, type FoundMention } from './mentions.js';
+import { desugar, expandAlternatives, PatternSet } from './patterns.js';
+import { foldText } from '../domain/fold.js';
+import { tokenize } from './text/tokenize.js';
+
+interface KindForms { bare: string[]; national: string[]; local: string[] }
+interface InstitutionKind { kind: string; label: string; links: string[]; creates: boolean; adjectiveName?: boolean; [language: string]: unknown }
+
+interface Payload {
+  kind: InstitutionKind;
+  country: Country | null;
+  /** Token offset of the place name inside the match, for local forms. */
+  placeAt: number | null;
+}
+
+const KINDS = (institutions as { kinds: InstitutionKind[] }).kinds;
+const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
+const DESCRIPTION_PRIORITY = -2;
+/** Words after which an institution word is a modifier, not the institution: "government employees". */
+const MODIFIED_NOUNS = new Set(
+  ['employee', 'employees', 'official', 'officials', 'worker', 'workers', 'network', 'networks', 'agencies', 'departments', 'staff', 'personnel', 'contractor', 'contractors', 'system', 'systems', 'server', 'servers', 'website', 'websites', 'building', 'buildings', 'institutions', 'bodies', 'background', 'backgrounds', 'job', 'jobs', 'secrets', 'data', 'documents', 'service', 'services', 'sources', 'source', 'station', 'stations', 'custody', 'record', 'records', 'policy', 'policies', 'program', 'programme', 'funding', 'officer', 'officers', 'car', 'cars', 'chief', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'ministers', 'report', 'reports', 'clearance', 'clearances', 'affairs', 'sector', 'entities', 'organs', 'organizations', 'organisations', 'critics', 'critic', 'device', 'devices', 'computer', 'computers', 'email', 'emails', 'account', 'accounts']
+    .map((w) => foldText(w)),
+);
+const NOT_PLACE = new Set([
+  ...GRAMMARS.flatMap((g) => [...g.stopwords, ...Object.keys(g.months), ...Object.keys(g.weekdays)]),
+  'the', 'a', 'an', 'this', 'that', 'le', 'la', 'les', 'un', 'une', 'federal', 'national', 'state', 'supreme', 'high', 'district', 'regional', 'military', 'new', 'de', 'du',
+].map((w) => foldText(w)));
+
+const compiled = new Map<string, PatternSet<Payload>>();
+
+function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind, country: Country | null): void {
+  // Only forms with a place slot need expanding here, to know where the place sits.
+  if (!source.includes('_')) {
+    set.add(source, { kind, country, placeAt: null });
+    return;
+  }
+  for (const form of expandAlternatives(desugar(source))) {
+    const at = form.indexOf('_');
+    const placeAt = at < 0 ? null : tokenize(form.slice(0, at), { elisions: ELISIONS }).length;
+    set.add(form, { kind, country, placeAt });
+  }
+}
+
+export function institutionPatterns(language: string): PatternSet<Payload> {
+  let set = compiled.get(language);
+  if (set) return set;
+  set = new PatternSet<Payload>(ELISIONS);
+  for (const kind of KINDS) {
+    const forms = kind[language] as KindForms | undefined;
+    if (!forms) continue;
+    for (const p of forms.bare) addForm(set, p, kind, null);
+    for (const p of forms.local) addForm(set, p.replace(/\{PLACE\}/g, '_'), kind, null);
+    for (const c of COUNTRIES) {
+      const names = c.forms[language]?.names ?? [];
+      for (const p of forms.national) {
+        if (p.includes('{COUNTRY}')) {
+          for (const n of names) addForm(set, p.replace(/\{COUNTRY\}/g, n), kind, c);
+        } else {
+          const adjectives = adjectiveForms(c, language);
+          if (adjectives.length) addForm(set, p.replace(/\{ADJ\}/g, `(${adjectives.join('|')})`), kind, c);
+        }
+      }
+    }
+  }
+  compiled.set(language, set);
+  return set;
+}
+
+/** The institution of a country or place, as a lexicon entry when the lexicon knows it ("Government of China"). */
+function institutionRef(kind: InstitutionKind, where: string, isCountry: boolean): EntityRef {
+  const country = isCountry ? COUNTRIES.find((c) => c.name === where) : undefined;
+  const adjective = country?.forms['en']?.adjectives[0];
+  const name =
+    kind.kind === 'government' && isCountry ? `Government of ${countryPhrase(where)}`
+    : kind.adjectiveName && adjective ? `${adjective} ${kind.label}`
+    : `${kind.label} (${where})`;
+  const entry = LEXICON_BY_NAME.get(name);
+  if (entry) return sharedRef(entry);
+  return { type: 'Agency', name, kind: kind.kind, generic: false, partOf: [], entry: null, adversary: kind.kind === 'government' ? 'fallback' : false };
+}
+
+export interface DescriptionMention extends FoundMention {
+  description: { kind: InstitutionKind; bare: boolean; local: boolean };
+}
+
+/** Candidate description mentions; their entity is settled by `linkDescriptions` once names are resolved. */
+export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionMention[] {
+  if (!doc.grammar) return [];
+  const set = institutionPatterns(doc.grammar.language);
+  const out: DescriptionMention[] = [];
+  const { tokens } = doc;
+  for (const s of doc.sentences) {
+    for (const m of set.matchRange(tokens, s.firstToken, s.endToken)) {
+      const { kind, country, placeAt } = m.pattern.payload;
+      const next = tokens[m.endToken];
+      if (next && m.endToken < s.endToken && MODIFIED_NOUNS.has(next.norm)) continue;
+      let ref: EntityRef | null = null;
+      if (placeAt !== null) {
+        const place = tokens[m.firstToken + placeAt]!;
+        if (!place.capitalized || place.kind !== 'word' || NOT_PLACE.has(place.norm) || m.firstToken + placeAt === s.firstToken) continue;
+        const asCountry = COUNTRIES.find((c) => Object.values(c.forms).some((f) => f.names.some((n) => foldText(n) === place.norm)));
+        ref = asCountry ? institutionRef(kind, asCountry.name, true) : institutionRef(kind, doc.text.slice(place.start, place.end), false);
+      } else if (country) ref = institutionRef(kind, country.name, true);
+      const bare = ref === null;
+      out.push({
+        ref: ref ?? { type: 'Agency', name: `${kind.label} (unresolved)`, kind: kind.kind, generic: false, partOf: [], entry: null },
+        start: m.start,
+        end: m.end,
+        firstToken: m.firstToken,
+        endToken: m.endToken,
+        sentence: s.index,
+        anaphor: false,
+        priority: DESCRIPTION_PRIORITY,
+        description: { kind, bare, local: placeAt !== null },
+      });
+    }
+  }
+  return out;
+}
+
+const isDescription = (m: FoundMention): m is DescriptionMention => 'description' in m;
+
+/** Gives bare descriptions their entity (or drops them); qualified ones keep theirs. */
+export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
+  const named = mentions.filter((m) => m.ref.type === 'Agency' && !isDescription(m));
+  let context: Country | null | undefined;
+  const out: FoundMention[] = [];
+  // A story that names one court, police force or prosecutor's office ("un tribunal de Tallinn")
+  // means it by "un tribunal estonien" and "la cour" as well.
+  const specificOf = (kind: InstitutionKind): EntityRef | null => {
+    const refs = new Map<string, EntityRef>();
+    for (const n of named) if (kind.links.includes(n.ref.kind ?? '') && !n.ref.generic) refs.set(n.ref.name, n.ref);
+    for (const n of mentions) if (isDescription(n) && n.description.local && n.description.kind === kind) refs.set(n.ref.name, n.ref);
+    return refs.size === 1 ? [...refs.values()][0]! : null;
+  };
+  for (const m of mentions) {
+    if (!isDescription(m)) { out.push(m); continue; }
+    const { kind, bare } = m.description;
+    if (!bare) {
+      const specific = m.description.local || kind.kind === 'government' ? null : specificOf(kind);
+      out.push(specific ? { ...m, ref: specific } : m);
+      continue;
+    }
+    const refs = new Set<EntityRef>();
+    for (const n of named) if (kind.links.includes(n.ref.kind ?? '') && !n.ref.generic) refs.add(n.ref);
+    // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police").
+    for (const n of mentions) if (isDescription(n) && !n.description.bare && n.description.kind === kind) refs.add(n.ref);
+    const byName = new Map([...refs].map((r) => [r.name, r]));
+    let ref: EntityRef | null = null;
+    if (byName.size === 1) ref = [...byName.values()][0]!;
+    else if (byName.size === 0 && kind.creates) {
+      if (context === undefined) context = countryContext(doc)[0] ?? null;
+      if (context) ref = institutionRef(kind, context.name, true);
+    }
+    if (!ref) continue;
+    out.push({ ...m, ref, anaphor: true });
+  }
+  return out;
+}

@@ -1,0 +1,112 @@
+/**
+ * Laws the lexicon does not know, by head-word grammar:
+ *  - a capitalised name ending in a law head word, with an optional year: "Protection of
+ *    Military Bases and Installations Act", "Foreign Agents Ordinance 2021";
+ *  - offences in their legal wording after a charge or verdict: "charged with conspiracy to
+ *    commit wire fraud and aggravated identity theft", "reconnu coupable de tentative de vol de
+ *    secrets commerciaux". Each offence is a Law named "<country> law: <offence>", the country
+ *    being the document's (the jurisdiction is never guessed across countries).
+ */
+import { countryContext } from './countries.js';
+import type { AnalysedDocument } from './document.js';
+import { GRAMMARS } from './grammar/index.js';
+import type { EntityRef, FoundMention } from './mentions.js';
+import { PatternSet } from './patterns.js';
+import { foldText } from '../domain/fold.js';
+
+const LAW_HEADS = new Set(['act', 'law', 'ordinance', 'code', 'bill', 'statute', 'decree', 'regulation', 'directive']);
+const NAME_CONNECTORS = new Set(['of', 'and', 'on', 'the', 'for', 'against', 'to', '(', ')']);
+const GENERAL_PRIORITY = -1;
+
+/** Where an offence list starts: after these words, in each language. */
+const OFFENCE_LEADS: Record<string, string[]> = {
+  en: ['(charged|indicted|convicted|accused|suspected) (with|of|on charges of|on suspicion of)', '(pleaded|pled|pleads|found) guilty (to|of)', 'counts? of', 'charges of', 'on suspicion of'],
+  fr: ["(chefs?|chef) d'accusation (de|d'|pour)", "(inculpés?|inculpées?|mis en examen|poursuivis?|condamnés?|condamnées?|accusés?|soupçonnés?) (de|d'|pour)", "(reconnus?|reconnues?|déclarés?|déclarées?) coupables? (de|d')", "plaidé coupable (de|d')", "(pour|de) (tentative|complot|association) (de|d')"],
+};
+/** Words that end an offence phrase. */
+const STOPS = new Set(['and', 'et', 'or', 'ou', 'in', 'after', 'before', 'while', 'when', 'which', 'who', 'that', 'qui', 'que', 'dans', 'après', 'avant', 'lors', 'alors', 'mais', 'but', 'for', 'selon', 'according', 'on', 'le', 'les', 'a', 'ont', 'avait', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'since', 'depuis']);
+/** Offence phrases are about these: a phrase without one is not legal wording. */
+const OFFENCE_WORDS = /(espionage|espionnage|fraud|fraude|theft|vol|trahison|treason|secret|conspir|complot|identit|abus|breach|trust|confiance|bribery|corruption|smuggling|contrebande|interference|ingérence|sabotage|export|terroris|blanchiment|laundering|ordinat|computer)/;
+/** Words an offence phrase never starts with. */
+const NOT_FIRST = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'the', 'a', 'an', 'un', 'une', 'deux', 'trois', 'quatre', 'two', 'three', 'four', 'five', 'several', 'plusieurs', 'ses', 'leurs', 'his', 'her', 'their', 'meeting', 'being']);
+
+const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
+const compiled = new Map<string, PatternSet<true>>();
+function leads(language: string): PatternSet<true> {
+  let set = compiled.get(language);
+  if (!set) {
+    set = new PatternSet<true>(ELISIONS);
+    for (const p of OFFENCE_LEADS[language] ?? []) set.add(p, true);
+    compiled.set(language, set);
+  }
+  return set;
+}
+
+function lawRef(name: string): EntityRef {
+  return { type: 'Law', name, kind: null, generic: false, partOf: [], entry: null };
+}
+
+export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention[]): FoundMention[] {
+  const out: FoundMention[] = [];
+  const { tokens } = doc;
+  const covered = new Uint8Array(tokens.length);
+  for (const m of known) if (m.ref.type === 'Law' || m.ref.type === 'Agency') covered.fill(1, m.firstToken, m.endToken);
+  const mention = (ref: EntityRef, first: number, end: number): FoundMention => ({
+    ref, start: tokens[first]!.start, end: tokens[end - 1]!.end, firstToken: first, endToken: end, sentence: doc.sentenceOfToken[first]!, anaphor: false, priority: GENERAL_PRIORITY,
+  });
+  // Capitalised names on a law head word.
+  for (const s of doc.sentences) {
+    for (let i = s.firstToken + 1; i < s.endToken; i++) {
+      const t = tokens[i]!;
+      if (!t.capitalized || !LAW_HEADS.has(t.norm) || covered[i]) continue;
+      let start = i;
+      while (start - 1 > s.firstToken) {
+        const p = tokens[start - 1]!;
+        if (p.capitalized && p.kind === 'word' && !covered[start - 1]) start--;
+        else if (NAME_CONNECTORS.has(p.norm) && p.norm !== 'the' && tokens[start - 2]?.capitalized) start--;
+        else break;
+      }
+      while (start < i && NAME_CONNECTORS.has(tokens[start]!.norm)) start++;
+      if (i - start < 2) continue;
+      let end = i + 1;
+      if (tokens[end]?.kind === 'number' && /^(19|20)\d\d$/.test(tokens[end]!.norm)) end++;
+      out.push(mention(lawRef(doc.text.slice(tokens[start]!.start, tokens[end - 1]!.end)), start, end));
+    }
+  }
+  // Offences after a charge or verdict.
+  if (!doc.grammar) return out;
+  const language = doc.grammar.language;
+  let country: string | null | undefined;
+  for (const s of doc.sentences) {
+    for (const m of leads(language).matchRange(tokens, s.firstToken, s.endToken)) {
+      let k = m.endToken;
+      if (tokens[k]?.norm === ':') k++;
+      // "de tentative de vol de ...": the lead may end inside the offence ("pour tentative de").
+      const leadTail = foldText(tokens[m.endToken - 2]?.norm ?? '');
+      const startsInside = ['tentative', 'complot', 'association'].includes(leadTail);
+      let first = startsInside ? m.endToken - 2 : k;
+      while (k < s.endToken && first < s.endToken) {
+        let end = k;
+        while (end < s.endToken && end - k < 9) {
+          const t = tokens[end]!;
+          if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '-') break;
+          if (STOPS.has(t.norm) && end > k) break;
+          end++;
+        }
+        const phraseFirst = Math.min(first, k);
+        if (NOT_FIRST.has(tokens[phraseFirst]?.norm ?? '') || tokens[phraseFirst]?.kind === 'number') break;
+        const text = doc.text.slice(tokens[phraseFirst]!.start, tokens[Math.max(end - 1, phraseFirst)]!.end);
+        if (end - phraseFirst >= 2 && end - phraseFirst <= 9 && OFFENCE_WORDS.test(foldText(text)) && !covered[phraseFirst]) {
+          if (country === undefined) country = countryContext(doc)[0]?.name ?? null;
+          out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${foldText(text)}`), phraseFirst, end));
+        }
+        // A list of offences: "X, Y and Z".
+        const sep = tokens[end];
+        if (!sep || end >= s.endToken || !([',', 'and', 'et'].includes(sep.norm))) break;
+        k = end + 1;
+        first = k;
+      }
+    }
+  }
+  return out;
+}
