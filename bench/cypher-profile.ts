@@ -65,6 +65,19 @@ class ProfilingStore extends GraphStore {
     this.statements.push(statement);
     return rows;
   }
+
+  override async readRaw(cypher: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<unknown[][]> {
+    if (counter) counter.queries += 1;
+    const result = await this.driver.executeQuery(`PROFILE ${cypher}`, params, { database: this.database, routing: neo4j.routing.READ });
+    const summary = result.summary;
+    this.statements.push({
+      head: cypher.trim().split('\n')[0]!.slice(0, 90),
+      dbHits: summary.profile ? totalDbHits(summary.profile) : Number.NaN,
+      rows: result.records.length,
+      neo4jMs: Number(summary.resultAvailableAfter) + Number(summary.resultConsumedAfter),
+    });
+    return result.records.map((record) => record.keys.map((_key, index) => record.get(index)));
+  }
 }
 
 let neo4jGraphqlSchema: Promise<GraphQLSchema> | null = null;
