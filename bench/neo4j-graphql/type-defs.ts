@@ -1,5 +1,6 @@
-import type { EntityType, RelationType } from '../../src/extraction/types.js';
-import { ENTITY_LABEL, isEntityType, isRelationType } from '../../src/store/model.js';
+import { isEntityType, type EntityType } from '../../src/domain/entities.js';
+import { isRelationType, type RelationType } from '../../src/domain/relations.js';
+import { ENTITY_LABEL } from '../../src/store/model.js';
 
 /**
  * The type definitions @neo4j/graphql gets for the graph dossier stores (ontology.md, "How the

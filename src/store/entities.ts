@@ -1,8 +1,11 @@
-import type { DatePrecision, EntityType } from '../extraction/types.js';
-import { entityTypeOfId } from '../extraction/ids.js';
+import type { DatePrecision, EntityType } from '../domain/entities.js';
+import { entityTypeOfId } from '../domain/ids.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
 import type { Row } from './values.js';
+import { followRedirects } from './redirects.js';
+
+const REQUESTED = followRedirects('requested');
 
 /** An entity as every read returns it: the node's own properties, nothing computed. */
 export interface EntityRecord {
@@ -28,14 +31,12 @@ export interface EntityRecord {
 export const ENTITY_PROJECTION = `{ .id, .type, .name, .aliases, .aliasLanguages, .generic, .date, .datePrecision }`;
 
 /** Every relationship type between entities, for patterns that mean "any relation" (never MENTIONS). */
-/** The projection of a reference: enough for the Entity interface's type resolution and `id`. */
-export const ENTITY_REFERENCE_PROJECTION = `{ .id, .type }`;
-
 export const ANY_RELATION = RELATIONSHIP_TYPES.join('|');
 
 /**
  * Turns a projected row value into an EntityRecord; tolerant of missing optional properties.
- * `reference`: the row holds only id and type (ENTITY_REFERENCE_PROJECTION); the record says so.
+ * `reference`: the row holds only id and type (a relation read that selected nothing else of the
+ * node, RelationPlan.nodeFields); the record says so.
  */
 export function toEntityRecord(value: unknown, reference = false): EntityRecord {
   const raw = value as Record<string, unknown>;
@@ -68,9 +69,8 @@ export async function loadEntities(
 ): Promise<(EntityRecord | null)[]> {
   const rows = await store.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (first:${REDIRECT_LABEL} {id: requested})
-     OPTIONAL MATCH (second:${REDIRECT_LABEL} {id: first.target})
-     WITH requested, coalesce(second.target, first.target, requested) AS resolved
+     ${REQUESTED.match}
+     WITH requested, ${REQUESTED.target} AS resolved
      MATCH (n:${label} {id: resolved})
      RETURN requested, n ${ENTITY_PROJECTION} AS entity`,
     { ids },
