@@ -1,5 +1,7 @@
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
-import { print, parse } from 'graphql';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import { execute, print, parse, type GraphQLSchema } from 'graphql';
+import { neo4jGraphqlTypeDefs } from './neo4j-graphql/type-defs.js';
 import { loadConfig } from '../src/config.js';
 import { ruleBasedExtractor } from '../src/extraction/index.js';
 import { createLogger } from '../src/logger.js';
@@ -30,6 +32,8 @@ export interface CypherProfile {
   errors: string[];
   api: { statementsPerRequest: Summary; dbHitsPerRequest: Summary; neo4jMsPerRequest: Summary; example: StatementProfile[] };
   floor: { dbHitsPerRequest: Summary; neo4jMsPerRequest: Summary };
+  /** The same for @neo4j/graphql's generated Cypher, where it has the query. */
+  neo4jGraphql?: { statementsPerRequest: Summary; dbHitsPerRequest: Summary; neo4jMsPerRequest: Summary; errors: string[] };
 }
 
 function totalDbHits(plan: ProfiledPlan): number {
@@ -61,6 +65,70 @@ class ProfilingStore extends GraphStore {
     this.statements.push(statement);
     return rows;
   }
+
+  override async readRaw(cypher: string, params: Record<string, unknown> = {}, counter?: QueryCounter): Promise<unknown[][]> {
+    if (counter) counter.queries += 1;
+    const result = await this.driver.executeQuery(`PROFILE ${cypher}`, params, { database: this.database, routing: neo4j.routing.READ });
+    const summary = result.summary;
+    this.statements.push({
+      head: cypher.trim().split('\n')[0]!.slice(0, 90),
+      dbHits: summary.profile ? totalDbHits(summary.profile) : Number.NaN,
+      rows: result.records.length,
+      neo4jMs: Number(summary.resultAvailableAfter) + Number(summary.resultConsumedAfter),
+    });
+    return result.records.map((record) => record.keys.map((_key, index) => record.get(index)));
+  }
+}
+
+let neo4jGraphqlSchema: Promise<GraphQLSchema> | null = null;
+
+/**
+ * @neo4j/graphql's statements for the spec's operation, run under PROFILE: its schema executes
+ * in this process with a transaction-like execution context (its documented `executionContext`
+ * may be a transaction: anything with `run`) that prefixes each statement with PROFILE.
+ */
+async function profileNeo4jGraphql(spec: QuerySpec, store: GraphStore, samples: readonly Sample[]) {
+  const other = spec.neo4jGraphql;
+  if (!other) return undefined;
+  neo4jGraphqlSchema ??= new Neo4jGraphQL({ typeDefs: neo4jGraphqlTypeDefs() }).getSchema();
+  const schema = await neo4jGraphqlSchema;
+  const document = parse(other.graphql);
+  const counts: number[] = [];
+  const hits: number[] = [];
+  const times: number[] = [];
+  const errors: string[] = [];
+  for (const sample of samples) {
+    const statements: StatementProfile[] = [];
+    const executionContext = {
+      run: async (cypher: string, params: Record<string, unknown>) => {
+        const result = await store.driver.executeQuery(`PROFILE ${cypher}`, params, {
+          database: store.database,
+          routing: neo4j.routing.READ,
+        });
+        statements.push({
+          head: cypher.trim().split('\n')[0]!.slice(0, 90),
+          dbHits: result.summary.profile ? totalDbHits(result.summary.profile) : Number.NaN,
+          rows: result.records.length,
+          neo4jMs: Number(result.summary.resultAvailableAfter) + Number(result.summary.resultConsumedAfter),
+        });
+        return result;
+      },
+    };
+    const result = await execute({
+      schema,
+      document,
+      variableValues: other.variables(sample),
+      contextValue: { executionContext, cypherQueryOptions: { addVersionPrefix: false } },
+    });
+    if (result.errors?.length) {
+      if (errors.length < 3) errors.push(String(result.errors[0]?.message).slice(0, 300));
+      continue;
+    }
+    counts.push(statements.length);
+    hits.push(statements.reduce((sum, s) => sum + s.dbHits, 0));
+    times.push(statements.reduce((sum, s) => sum + s.neo4jMs, 0));
+  }
+  return { statementsPerRequest: summarize(counts), dbHitsPerRequest: summarize(hits), neo4jMsPerRequest: summarize(times), errors };
 }
 
 export async function profileCypher(spec: QuerySpec, store: GraphStore, samples: readonly Sample[]): Promise<CypherProfile> {
@@ -98,7 +166,9 @@ export async function profileCypher(spec: QuerySpec, store: GraphStore, samples:
     floorHits.push(floor.statement.dbHits);
     floorMs.push(floor.statement.neo4jMs);
   }
+  const neo4jGraphql = await profileNeo4jGraphql(spec, store, samples);
   return {
+    ...(neo4jGraphql ? { neo4jGraphql } : {}),
     samples: samples.length,
     errors,
     api: {

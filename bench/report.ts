@@ -93,6 +93,23 @@ export function toMarkdown(report: BenchReport): string {
 
     if (size.queries.length) {
       lines.push(
+        '### Side by side: the Cypher floor, @neo4j/graphql and dossier',
+        '',
+        'p50 latency in ms and requests/s of each system in the same cell (the systems take turns, the first one rotating from cell to cell); ratios to the floor; the last two columns compare dossier with @neo4j/graphql (throughput: higher is better for dossier; p50: lower is better). "–": @neo4j/graphql has no such query.',
+        '',
+        '| query | clients | floor p50, req/s | @neo4j/graphql p50, req/s | dossier p50, req/s | @neo4j/graphql ÷ floor: p50, req/s | dossier ÷ floor: p50, req/s | dossier req/s ÷ @neo4j/graphql | dossier p50 ÷ @neo4j/graphql | order |',
+        '|---|---|---|---|---|---|---|---|---|---|',
+      );
+      for (const q of size.queries) {
+        for (const c of q.cells) {
+          const o = c.neo4jGraphql;
+          lines.push(
+            `| ${q.name} | ${c.clients} | ${ms(c.floor.latencyMs.median)}, ${whole(c.floor.requestsPerSecond)} | ${o ? `${ms(o.latencyMs.median)}, ${whole(o.requestsPerSecond)}` : '–'} | ${ms(c.api.latencyMs.median)}, ${whole(c.api.requestsPerSecond)} | ${o ? `${x(c.neo4jGraphqlP50Ratio!)}, ${x(c.neo4jGraphqlThroughputRatio!)}` : '–'} | ${x(c.p50Ratio)}, ${x(c.throughputRatio)} | ${o ? x(c.apiOverNeo4jGraphqlThroughput!) : '–'} | ${o ? x(c.api.latencyMs.median / o.latencyMs.median) : '–'} | ${(c.order ?? []).join(', ')} |`,
+          );
+        }
+      }
+      lines.push(
+        '',
         '### Relationship queries: API over HTTP vs the Cypher floor',
         '',
         'Latency in ms as median / p95 (min–max); ratio = API ÷ floor (latency: lower is better, 1.00× = the floor; throughput: higher is better).',
@@ -107,12 +124,12 @@ export function toMarkdown(report: BenchReport): string {
           );
         }
       }
-      lines.push('', '| query | what | answers equal to the floor (ids) | ids per answer median (min–max) | errors under load API / floor |', '|---|---|---|---|---|');
+      lines.push('', '| query | what | answers equal to the floor (ids): dossier; @neo4j/graphql | ids per answer median (min–max) | errors under load dossier / floor / @neo4j/graphql |', '|---|---|---|---|---|');
       for (const q of size.queries) {
         const v = q.verification;
-        const loadErrors = q.cells.map((c) => `${c.api.errors} / ${c.floor.errors}`).join(', ');
+        const loadErrors = q.cells.map((c) => `${c.api.errors} / ${c.floor.errors} / ${c.neo4jGraphql?.errors ?? '–'}`).join(', ');
         lines.push(
-          `| ${q.name} | ${q.description} | ${v.equal} of ${v.checked}${v.errors.length ? ` (GraphQL errors: ${v.errors.join('; ').replace(/\|/g, '\\|')})` : ''} | ${ms(v.answerSize.median)} (${ms(v.answerSize.min)}–${ms(v.answerSize.max)}) | ${loadErrors} |`,
+          `| ${q.name} | ${q.description} | ${v.equal} of ${v.checked}; ${v.neo4jGraphqlEqual ?? '–'}${v.errors.length ? ` (GraphQL errors: ${v.errors.join('; ').replace(/\|/g, '\\|')})` : ''} | ${ms(v.answerSize.median)} (${ms(v.answerSize.min)}–${ms(v.answerSize.max)}) | ${loadErrors} |`,
         );
       }
       if (size.queries.some((q) => q.cells.some((c) => c.api.cpu))) {
@@ -138,13 +155,14 @@ export function toMarkdown(report: BenchReport): string {
           '',
           'Database work per request (each Cypher statement run under PROFILE, same requests for both): db hits and Neo4j\'s own time (first to last record), medians.',
           '',
-          '| query | API statements | API db hits | floor db hits | db hits ratio | API Neo4j ms | floor Neo4j ms |',
-          '|---|---|---|---|---|---|---|',
+          '| query | API statements | API db hits | floor db hits | db hits ratio | API Neo4j ms | floor Neo4j ms | @neo4j/graphql statements | @neo4j/graphql db hits | @neo4j/graphql Neo4j ms |',
+          '|---|---|---|---|---|---|---|---|---|---|',
         );
         for (const q of profiled) {
           const c = q.cypherProfile!;
+          const o = c.neo4jGraphql;
           lines.push(
-            `| ${q.name} | ${ms(c.api.statementsPerRequest.median)} | ${whole(c.api.dbHitsPerRequest.median)} | ${whole(c.floor.dbHitsPerRequest.median)} | ${x(c.api.dbHitsPerRequest.median / c.floor.dbHitsPerRequest.median)} | ${ms(c.api.neo4jMsPerRequest.median)} | ${ms(c.floor.neo4jMsPerRequest.median)} |`,
+            `| ${q.name} | ${ms(c.api.statementsPerRequest.median)} | ${whole(c.api.dbHitsPerRequest.median)} | ${whole(c.floor.dbHitsPerRequest.median)} | ${x(c.api.dbHitsPerRequest.median / c.floor.dbHitsPerRequest.median)} | ${ms(c.api.neo4jMsPerRequest.median)} | ${ms(c.floor.neo4jMsPerRequest.median)} | ${o ? ms(o.statementsPerRequest.median) : '–'} | ${o ? whole(o.dbHitsPerRequest.median) : '–'} | ${o ? ms(o.neo4jMsPerRequest.median) : '–'} |`,
           );
         }
         for (const q of profiled) {
@@ -176,7 +194,7 @@ export function toMarkdown(report: BenchReport): string {
       }
       for (const q of size.queries) {
         for (const mismatch of q.verification.mismatches) {
-          lines.push('', `Mismatch on ${q.name} for ${JSON.stringify(mismatch.sample)}:`, `- API: ${mismatch.graphql.join(', ')}`, `- floor: ${mismatch.floor.join(', ')}`);
+          lines.push('', `Mismatch on ${q.name} (${mismatch.system}) for ${JSON.stringify(mismatch.sample)}:`, `- ${mismatch.system}: ${mismatch.graphql.join(', ')}`, `- floor: ${mismatch.floor.join(', ')}`);
         }
       }
       lines.push('');

@@ -52,6 +52,10 @@ Options:
   --profile MODE      CPU-profile the API server under the largest client count: auto (when
                       its p50 is over 2x the floor's or its throughput under half), all, none
                       (default auto)
+  --quick             for development: a small synthetic graph (2k entities, kept between runs),
+                      the queries only, 1 s warm-up and 3 s per cell, no CPU profile (any
+                      option given wins)
+  --no-neo4j-graphql  leave @neo4j/graphql out (it is measured beside dossier by default)
   --seed N            corpus and sampling seed (default 42)
   --out DIR           report folder (default bench/reports)
   -h, --help          this text
@@ -112,17 +116,30 @@ function parseOptions(argv: string[]) {
       'load-batch': { type: 'string' },
       seed: { type: 'string' },
       profile: { type: 'string' },
+      quick: { type: 'boolean' },
+      'no-neo4j-graphql': { type: 'boolean' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: false,
   });
+  if (values.quick) {
+    values.sizes ??= '2k';
+    values.graph ??= 'synthetic';
+    values.scenarios ??= 'queries';
+    values.seconds ??= '3';
+    values['keep-data'] ??= true;
+    values.warmup ??= '1';
+    values.profile ??= 'none';
+  }
   const clients = (values.clients ?? '1,32').split(',').map((item) => positiveInteger('clients', item.trim(), 1));
   const ingestBatch = positiveInteger('ingest-batch', values['ingest-batch'], 50);
   if (ingestBatch > 100) throw new UsageError('--ingest-batch: ingestDocuments takes at most 100 documents per call');
   return {
     help: values.help === true,
+    quick: values.quick === true,
+    neo4jGraphql: values['no-neo4j-graphql'] !== true,
     sizes: (values.sizes ?? '10k').split(',').map(parseSize),
     graph: list('graph', values.graph, ['corpus', 'synthetic'] as const, ['corpus'])[0]!,
     scenarios: list<Scenario>('scenarios', values.scenarios, SCENARIOS, SCENARIOS),
@@ -223,6 +240,7 @@ async function main(): Promise<void> {
       { seed: options.seed, keep: options.keepData, log },
     );
     let server: Awaited<ReturnType<typeof startApiServer>> | null = null;
+    let neo4jGraphqlServer: Awaited<ReturnType<typeof startApiServer>> | null = null;
     try {
       report.machine ??= await describeMachine(db.store);
       if (db.kept) {
@@ -251,6 +269,14 @@ async function main(): Promise<void> {
 
       server = await startApiServer({ neo4jUri: db.uri, logFile: join(options.out, `${stamp}-server-${size.label}.log`) });
       entry.serverRssAtStartMiB = server.rssMiB();
+      if (options.neo4jGraphql && options.scenarios.includes('queries')) {
+        neo4jGraphqlServer = await startApiServer({
+          neo4jUri: db.uri,
+          logFile: join(options.out, `${stamp}-neo4j-graphql-${size.label}.log`),
+          entry: join('bench', 'neo4j-graphql', 'server.ts'),
+          readyPath: '/health',
+        });
+      }
 
       if (options.scenarios.includes('queries')) {
         const samples = await sampleRequests(db.store, options.seed, 500);
@@ -263,6 +289,7 @@ async function main(): Promise<void> {
             verifySamples: 30,
             seed: options.seed,
             neo4jPid: db.pid,
+            neo4jGraphql: neo4jGraphqlServer,
           });
           entry.queries.push(figures);
           figures.cypherProfile = await profileCypher(spec, db.store, samples.slice(0, 20));
@@ -279,8 +306,11 @@ async function main(): Promise<void> {
             });
           }
           for (const cell of figures.cells) {
+            const other = cell.neo4jGraphql
+              ? `, @neo4j/graphql ${cell.neo4jGraphql.latencyMs.median.toFixed(2)} ms / ${Math.round(cell.neo4jGraphql.requestsPerSecond)} req/s (dossier ÷ it ${cell.apiOverNeo4jGraphqlThroughput!.toFixed(2)}×)`
+              : '';
             log(
-              `${size.label}: ${spec.name} ×${cell.clients}: API p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s; answers equal ${figures.verification.equal}/${figures.verification.checked}`,
+              `${size.label}: ${spec.name} ×${cell.clients}: dossier p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s (${cell.throughputRatio.toFixed(2)}×)${other}; answers equal ${figures.verification.equal}/${figures.verification.checked}${figures.verification.neo4jGraphqlEqual === null ? '' : `, @neo4j/graphql ${figures.verification.neo4jGraphqlEqual}/${figures.verification.checked}`}`,
             );
           }
           await save();
@@ -307,6 +337,7 @@ async function main(): Promise<void> {
         await db.markIngested();
       }
     } finally {
+      await neo4jGraphqlServer?.stop();
       await server?.stop();
       await db.close();
     }

@@ -52,9 +52,13 @@ export async function startApiServer(options: {
   env?: Record<string, string>;
   /** Extra Node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
+  /** The server's entry point, relative to the repository (default: dossier's src/main.ts). */
+  entry?: string;
+  /** Path that answers 200 once the server can serve (default: dossier's /ready). */
+  readyPath?: string;
 }): Promise<ApiServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO_ROOT, 'src', 'main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO_ROOT, options.entry ?? join('src', 'main.ts'))], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -62,6 +66,8 @@ export async function startApiServer(options: {
       PORT: String(port),
       SEED_ON_START: 'false',
       QUERY_STATS: 'true',
+      // Production settings otherwise, but no rate limit: the load comes from one address.
+      RATE_LIMIT_PER_MINUTE: '0',
       // One log line per request would put the log pipe in every measurement.
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
@@ -88,7 +94,7 @@ export async function startApiServer(options: {
       throw new Error(`the API server exited with code ${child.exitCode}:\n${stderr.join('')}`);
     }
     try {
-      const response = await fetch(`${url}/ready`);
+      const response = await fetch(`${url}${options.readyPath ?? '/ready'}`);
       if (response.ok) break;
     } catch {
       // not listening yet

@@ -45,6 +45,12 @@ export interface QuerySpec {
   fromGraphQL(data: any): string[];
   /** The same from the floor's rows (plain objects). */
   fromFloor(rows: Record<string, unknown>[]): string[];
+  /** The same question to @neo4j/graphql's generated schema, where it has one. */
+  neo4jGraphql?: {
+    graphql: string;
+    variables(sample: Sample): Record<string, unknown>;
+    fromGraphQL(data: any): string[];
+  };
 }
 
 export const NEIGHBORHOOD_LIMIT = 200;
@@ -53,50 +59,115 @@ export const SEARCH_FIRST = 10;
 
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
+/**
+ * A tree answer (an entity with nested relation lists) as sorted paths of `id=name` steps, each
+ * step below the root prefixed by its field: `agency=A>tactics:tactic=T>targets:group=G`. Lists
+ * come as arrays (the floor, @neo4j/graphql) or as connections (`edges { node }`, dossier).
+ */
+function treePaths(node: any, prefix = ''): string[] {
+  if (!node) return [];
+  const here = `${prefix}${node.id}=${node.name}`;
+  const out = [here];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'id' || key === 'name' || key === '__typename') continue;
+    const children: any[] = Array.isArray(value) ? value : ((value as any)?.edges ?? []).map((edge: any) => edge.node);
+    for (const child of children) out.push(...treePaths(child, `${here}>${key}:`));
+  }
+  return out;
+}
+const sortedTree = (node: any) => sorted(treePaths(node));
+
+/** `{ id name }` of the other end of a relation in a pattern comprehension. */
+const idName = (variable: string) => `{id: ${variable}.id, name: ${variable}.name}`;
+
 export const QUERY_SPECS: readonly QuerySpec[] = [
   {
     name: 'depth3',
     // Default pages (20): the cost limit multiplies literal `first` values level by level, and no
     // entity of the generated graph has 20 relations of one kind (the id check would show it).
-    description: 'agency → tactics (USES) → targets (TARGETS) → warnedBy (WARNS, incoming)',
+    description: 'agency → tactics (USES) → targets (TARGETS) → warnedBy (WARNS, incoming), id and name at each level',
     roundTripBudget: 4,
     graphql: `query BenchDepth3($id: ID!) {
   entity(id: $id) {
-    id
+    id name
     ... on Agency {
-      tactics { edges { node { id
-        targets { edges { node { id
-          warnedBy { edges { node { id } } } } } } } } }
+      tactics { edges { node { id name
+        targets { edges { node { id name
+          warnedBy { edges { node { id name } } } } } } } } }
     }
   }
 }`,
     variables: (sample) => ({ id: sample.agency }),
     cypher: `MATCH (a:${label('Agency')} {id: $id})
-RETURN [(a)-[:${rel('USES')}]->(t:${label('Tactic')}) | {id: t.id,
-  targets: [(t)-[:${rel('TARGETS')}]->(g:${label('TargetGroup')}) | {id: g.id,
-    warnedBy: [(g)<-[:${rel('WARNS')}]-(w:${label('Agency')}) | w.id]}]}] AS tactics`,
+RETURN a.id AS id, a.name AS name,
+  [(a)-[:${rel('USES')}]->(t:${label('Tactic')}) | {id: t.id, name: t.name,
+    targets: [(t)-[:${rel('TARGETS')}]->(g:${label('TargetGroup')}) | {id: g.id, name: g.name,
+      warnedBy: [(g)<-[:${rel('WARNS')}]-(w:${label('Agency')}) | ${idName('w')}]}]}] AS tactics`,
     params: (sample) => ({ id: sample.agency }),
-    fromGraphQL: (data) => {
-      const ids: string[] = [];
-      for (const t of data.entity?.tactics?.edges ?? []) {
-        ids.push(t.node.id);
-        for (const g of t.node.targets.edges) {
-          ids.push(`${t.node.id}>${g.node.id}`);
-          for (const w of g.node.warnedBy.edges) ids.push(`${t.node.id}>${g.node.id}>${w.node.id}`);
-        }
-      }
-      return sorted(ids);
+    fromGraphQL: (data) => sortedTree(data.entity),
+    fromFloor: (rows) => sortedTree(rows[0]),
+    neo4jGraphql: {
+      graphql: `query BenchDepth3($id: ID!) {
+  agencies(where: { id: { eq: $id } }) {
+    id name
+    tactics { id name
+      targets { id name
+        warnedBy { id name } } }
+  }
+}`,
+      variables: (sample) => ({ id: sample.agency }),
+      fromGraphQL: (data) => sortedTree(data.agencies?.[0]),
     },
-    fromFloor: (rows) => {
-      const ids: string[] = [];
-      for (const t of (rows[0]?.tactics as any[]) ?? []) {
-        ids.push(t.id);
-        for (const g of t.targets) {
-          ids.push(`${t.id}>${g.id}`);
-          for (const w of g.warnedBy) ids.push(`${t.id}>${g.id}>${w}`);
-        }
-      }
-      return sorted(ids);
+  },
+  {
+    name: 'tree2',
+    description: "two-hop tree of an agency: its four relation fields (USES, WARNS, ISSUED, ENFORCES) and each node's relations back or on (usedBy, targets, warnedBy, targetedBy, issuedBy, enforcedBy), id and name",
+    roundTripBudget: 3,
+    graphql: `query BenchTree2($id: ID!) {
+  entity(id: $id) {
+    id name
+    ... on Agency {
+      tactics { edges { node { id name
+        usedBy { edges { node { id name } } }
+        targets { edges { node { id name } } } } } }
+      warns { edges { node { id name
+        warnedBy { edges { node { id name } } }
+        targetedBy { edges { node { id name } } } } } }
+      issued { edges { node { id name
+        issuedBy { edges { node { id name } } } } } }
+      enforces { edges { node { id name
+        enforcedBy { edges { node { id name } } } } } }
+    }
+  }
+}`,
+    variables: (sample) => ({ id: sample.agency }),
+    cypher: `MATCH (a:${label('Agency')} {id: $id})
+RETURN a.id AS id, a.name AS name,
+  [(a)-[:${rel('USES')}]->(t:${label('Tactic')}) | {id: t.id, name: t.name,
+    usedBy: [(t)<-[:${rel('USES')}]-(x:${label('Agency')}) | ${idName('x')}],
+    targets: [(t)-[:${rel('TARGETS')}]->(x:${label('TargetGroup')}) | ${idName('x')}]}] AS tactics,
+  [(a)-[:${rel('WARNS')}]->(g:${label('TargetGroup')}) | {id: g.id, name: g.name,
+    warnedBy: [(g)<-[:${rel('WARNS')}]-(x:${label('Agency')}) | ${idName('x')}],
+    targetedBy: [(g)<-[:${rel('TARGETS')}]-(x:${label('Tactic')}) | ${idName('x')}]}] AS warns,
+  [(a)-[:${rel('ISSUED')}]->(e:${label('Event')}) | {id: e.id, name: e.name,
+    issuedBy: [(e)<-[:${rel('ISSUED')}]-(x:${label('Agency')}) | ${idName('x')}]}] AS issued,
+  [(a)-[:${rel('ENFORCES')}]->(l:${label('Law')}) | {id: l.id, name: l.name,
+    enforcedBy: [(l)<-[:${rel('ENFORCES')}]-(x:${label('Agency')}) | ${idName('x')}]}] AS enforces`,
+    params: (sample) => ({ id: sample.agency }),
+    fromGraphQL: (data) => sortedTree(data.entity),
+    fromFloor: (rows) => sortedTree(rows[0]),
+    neo4jGraphql: {
+      graphql: `query BenchTree2($id: ID!) {
+  agencies(where: { id: { eq: $id } }) {
+    id name
+    tactics { id name usedBy { id name } targets { id name } }
+    warns { id name warnedBy { id name } targetedBy { id name } }
+    issued { id name issuedBy { id name } }
+    enforces { id name enforcedBy { id name } }
+  }
+}`,
+      variables: (sample) => ({ id: sample.agency }),
+      fromGraphQL: (data) => sortedTree(data.agencies?.[0]),
     },
   },
   {

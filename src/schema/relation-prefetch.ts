@@ -1,6 +1,6 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
 import { createContextCache } from '@pothos/core';
-import type { RelationPlan, RelationSelection } from '../store/relations.js';
+import type { NodeProperty, RelationPlan, RelationSelection } from '../store/relations.js';
 
 /**
  * Look-ahead for relation connections. When a relation field loads its batch, it also reads the
@@ -23,9 +23,12 @@ interface RelationFieldSpec {
 
 /** `Agency.tactics` -> spec; `*.related` for fields every entity has. */
 const relationFields = new Map<string, RelationFieldSpec>();
+/** Names of every relation field, whatever its type: they resolve from the entity's id alone. */
+const relationFieldNames = new Set<string>();
 
 export function registerRelationField(ownerType: string, fieldName: string, spec: RelationFieldSpec): void {
   relationFields.set(`${ownerType}.${fieldName}`, spec);
+  relationFieldNames.add(fieldName);
 }
 
 /** Prefetched connections of this request, by `pathKey|ownerId`. */
@@ -215,21 +218,36 @@ function fieldsAtPath(info: GraphQLResolveInfo, path: string): FieldNode[] {
 const LIGHT_EDGE_FIELDS = new Set(['cursor', 'type', 'direction', 'weight', '__typename']);
 /** Connection fields that read nothing of the edges' nodes or support. */
 const LIGHT_CONNECTION_FIELDS = new Set(['pageInfo', 'totalCount', '__typename']);
-/** Node fields a reference (id and type) answers. */
-const REFERENCE_FIELDS = new Set(['id', '__typename']);
+/**
+ * The stored properties each entity field resolves from, besides id and type (which every read
+ * returns). Fields that load through their own loader by id (counts, documents, mentions, relation
+ * fields) need none. A field not listed here makes the node read whole.
+ */
+const NODE_FIELD_PROPERTIES: Record<string, readonly NodeProperty[]> = {
+  id: [],
+  __typename: [],
+  type: [],
+  name: ['name'],
+  aliases: ['aliases', 'aliasLanguages'],
+  generic: ['generic'],
+  date: ['date'],
+  datePrecision: ['datePrecision'],
+  mentionCount: [],
+  documentCount: [],
+  degree: [],
+  documents: [],
+  mentions: [],
+};
 
 /**
- * What a connection selected by `connectionFields` needs read of each edge. 'ref' only when its
- * nodes' selection holds nothing but `id`, `__typename` and relation fields the plan reads as its
- * `children` (keys relative to the connection, as plansBelow makes them); support only when an
- * edge field other than cursor/type/direction/weight is selected. Anything else: the full read.
+ * What a connection selected by `connectionFields` needs read of each edge: of its nodes, the
+ * stored properties their selection resolves from (NODE_FIELD_PROPERTIES; relation fields need
+ * only the id), or the whole entity when it selects anything else; the relation's support only
+ * when an edge field other than cursor/type/direction/weight is selected.
  */
-function projectionOf(
-  connectionFields: readonly FieldNode[],
-  children: Record<string, RelationPlan>,
-  info: GraphQLResolveInfo,
-): Pick<RelationPlan, 'nodeFields' | 'support'> {
-  let reference = true;
+function projectionOf(connectionFields: readonly FieldNode[], info: GraphQLResolveInfo): Pick<RelationPlan, 'nodeFields' | 'support'> {
+  let whole = false;
+  const properties = new Set<NodeProperty>();
   let support = false;
   for (const field of allFields(subSelections(connectionFields), info)) {
     const name = field.name.value;
@@ -237,27 +255,22 @@ function projectionOf(
       for (const edgeField of allFields(subSelections([field]), info)) {
         const edgeName = edgeField.name.value;
         if (edgeName === 'node') {
-          const nodeFields = allFields(subSelections([edgeField]), info);
-          for (const nodeField of nodeFields) {
-            if (REFERENCE_FIELDS.has(nodeField.name.value)) continue;
-            const key = responseKey(nodeField);
-            const childKey = `${responseKey(field)}.*.${responseKey(edgeField)}.${key}`;
-            // A planned relation field, and every field under that key is the same field.
-            const sameField = nodeFields.every(
-              (other) => responseKey(other) !== key || other.name.value === nodeField.name.value,
-            );
-            if (!(childKey in children && sameField)) reference = false;
+          for (const nodeField of allFields(subSelections([edgeField]), info)) {
+            const nodeName = nodeField.name.value;
+            const needs = Object.hasOwn(NODE_FIELD_PROPERTIES, nodeName) ? NODE_FIELD_PROPERTIES[nodeName] : undefined;
+            if (needs) for (const property of needs) properties.add(property);
+            else if (!relationFieldNames.has(nodeName)) whole = true;
           }
         } else if (!LIGHT_EDGE_FIELDS.has(edgeName)) {
           support = true;
         }
       }
     } else if (!LIGHT_CONNECTION_FIELDS.has(name)) {
-      reference = false;
+      whole = true;
       support = true;
     }
   }
-  return { nodeFields: reference ? 'ref' : 'full', support };
+  return { nodeFields: whole ? 'full' : [...properties].sort(), support };
 }
 
 /**
@@ -268,7 +281,7 @@ function projectionOf(
 export function projectPlans(plans: Record<string, RelationPlan>, basePath: string, info: GraphQLResolveInfo): void {
   for (const [key, plan] of Object.entries(plans)) {
     const path = basePath ? `${basePath}.${key}` : key;
-    Object.assign(plan, projectionOf(fieldsAtPath(info, path), plan.children, info));
+    Object.assign(plan, projectionOf(fieldsAtPath(info, path), info));
     projectPlans(plan.children, path, info);
   }
 }

@@ -269,6 +269,35 @@ async function loadConnections(
   return ownerIds.map((ownerId) => cached.get(ownerId)!);
 }
 
+/** One loader per place in the query (path with list indexes as `*`) and request: byPath batching. */
+const connectionLoaders = createContextCache(() => new Map<string, DataLoader<string, RelationConnectionShape>>());
+
+/**
+ * Resolves a relation field of `entity`: a page read ahead by a parent field is in the request's
+ * cache and returned as it is (no loader, no promise: most fields of a nested query end here);
+ * otherwise the field's loader for its place in the query batches the owners of that level into
+ * one query (which reads ahead the levels below).
+ */
+function resolveConnection(
+  entity: EntityRecord,
+  args: RelationArgs & { first?: number | null; after?: string | null },
+  context: RequestContext,
+  info: GraphQLResolveInfo,
+  selection: RelationSelection,
+  nodeType: string | null,
+): RelationConnectionShape | Promise<RelationConnectionShape> {
+  const base = pathKey(info.path);
+  const hit = prefetchedPages(context).get(`${base}|${entity.id}`) as RelationConnectionShape | undefined;
+  if (hit) return hit;
+  const loaders = connectionLoaders(context);
+  let loader = loaders.get(base);
+  if (!loader) {
+    loader = new DataLoader((ownerIds: readonly string[]) => loadConnections(ownerIds, selection, args, context, info, nodeType));
+    loaders.set(base, loader);
+  }
+  return loader.load(entity.id);
+}
+
 /**
  * What `entity(id)` resolves to: with relation fields selected on the entity, the entity and their
  * pages (and those nested below) come in one query and the pages wait in the request's cache;
@@ -307,21 +336,19 @@ function typedRelationField(t: any, spec: RelationField) {
   };
   // The look-ahead finds the field's selection by its name.
   registerRelationField(spec.on, spec.field, { selection: () => selection, defaults: {}, nodeType: spec.other });
-  return t.loadable({
+  return t.field({
     type: spec.other ? RELATION_CONNECTIONS[spec.other] : EntityRelationConnection,
     description: `${spec.description} (${spec.relationType}${spec.direction === 'IN' ? ', incoming' : ''}).`,
-    byPath: true,
     args: {
       first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}, at most the configured maximum).` }),
       after: t.arg.string({ description: 'Cursor of the last edge of the previous page.' }),
     },
-    load: (
-      ownerIds: string[],
-      context: RequestContext,
+    resolve: (
+      entity: EntityRecord,
       args: { first?: number | null; after?: string | null },
+      context: RequestContext,
       info: GraphQLResolveInfo,
-    ) => loadConnections(ownerIds, selection, args, context, info, spec.other),
-    resolve: (entity: EntityRecord) => entity.id,
+    ) => resolveConnection(entity, args, context, info, selection, spec.other),
   });
 }
 
@@ -331,10 +358,9 @@ export function relationFields(t: any, owner: EntityType): Record<string, any> {
 }
 
 builder.interfaceField(EntityRef, 'related', (t) =>
-  t.loadable({
+  t.field({
     type: EntityRelationConnection,
     description: 'Relations of any type to any entity, filtered: the generic way to walk the graph.',
-    byPath: true,
     args: {
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relation types (default: all).' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only relations to entities of these types (default: all).' }),
@@ -342,9 +368,7 @@ builder.interfaceField(EntityRef, 'related', (t) =>
       first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}).` }),
       after: t.arg.string(),
     },
-    load: (ownerIds: string[], context, args, info) =>
-      loadConnections(ownerIds, relatedSelection(args), args, context, info, null),
-    resolve: (entity) => entity.id,
+    resolve: (entity, args, context, info) => resolveConnection(entity, args, context, info, relatedSelection(args), null),
   }),
 );
 

@@ -31,14 +31,12 @@ export interface EntityRecord {
 export const ENTITY_PROJECTION = `{ .id, .type, .name, .aliases, .aliasLanguages, .generic, .date, .datePrecision }`;
 
 /** Every relationship type between entities, for patterns that mean "any relation" (never MENTIONS). */
-/** The projection of a reference: enough for the Entity interface's type resolution and `id`. */
-export const ENTITY_REFERENCE_PROJECTION = `{ .id, .type }`;
-
 export const ANY_RELATION = RELATIONSHIP_TYPES.join('|');
 
 /**
  * Turns a projected row value into an EntityRecord; tolerant of missing optional properties.
- * `reference`: the row holds only id and type (ENTITY_REFERENCE_PROJECTION); the record says so.
+ * `reference`: the row holds only id and type (a relation read that selected nothing else of the
+ * node, RelationPlan.nodeFields); the record says so.
  */
 export function toEntityRecord(value: unknown, reference = false): EntityRecord {
   const raw = value as Record<string, unknown>;

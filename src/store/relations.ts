@@ -1,11 +1,12 @@
 import type { EntityType } from '../domain/entities.js';
 import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
-import { ENTITY_PROJECTION, ENTITY_REFERENCE_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
+import neo4j from 'neo4j-driver';
+import { ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import { isEntityType } from '../domain/entities.js';
 import { isRelationType } from '../domain/relations.js';
-import { int } from './values.js';
+import { int, toPlain } from './values.js';
 import { followRedirects } from './redirects.js';
 
 const REQUESTED = followRedirects('requested');
@@ -60,13 +61,18 @@ export interface RelationPlan {
   /** Response key of the nested field -> its plan. */
   children: Record<string, RelationPlan>;
   /**
-   * What to read of the node at the other end: 'ref' only its id and type (the query selects
-   * nothing else of it but relation fields, which need only the id), 'full' the whole entity.
+   * What to read of the node at the other end besides its id and type: the stored properties the
+   * operation's selection needs (none when it selects nothing else of it but relation fields,
+   * which need only the id), or 'full', the whole entity.
    */
-  nodeFields: 'ref' | 'full';
+  nodeFields: 'full' | readonly NodeProperty[];
   /** Whether to read the relation's docIds and evidence (its weight is always read). */
   support: boolean;
 }
+
+/** Stored entity properties a relation read may project one by one (id and type always come). */
+export const NODE_PROPERTIES = ['name', 'aliases', 'aliasLanguages', 'generic', 'date', 'datePrecision'] as const;
+export type NodeProperty = (typeof NODE_PROPERTIES)[number];
 
 function relationPattern(
   selection: RelationSelection,
@@ -96,9 +102,37 @@ function relationPattern(
 }
 
 /**
+ * Where each value sits in an edge's list (see pageExpression): the node's id and type (or its
+ * whole map), the wanted node properties, the weight, the relation's type and direction when the
+ * selection leaves them open, its support when asked, then the nested pages.
+ */
+interface EdgeLayout {
+  nodeProperties: readonly NodeProperty[] | 'full';
+  /** The one relation type of the selection (then not read), or null (read per edge). */
+  fixedType: RelationType | null;
+  /** OUT/IN when the selection has one direction (then not read), null for BOTH. */
+  fixedDirection: 'OUT' | 'IN' | null;
+  support: boolean;
+  children: [string, RelationPlan][];
+}
+
+function layoutOf(plan: RelationPlan): EdgeLayout {
+  const types = plan.selection.relationTypes;
+  return {
+    nodeProperties: plan.nodeFields,
+    fixedType: types?.length === 1 ? types[0]! : null,
+    fixedDirection: plan.selection.direction === 'BOTH' ? null : plan.selection.direction,
+    support: plan.support,
+    children: Object.entries(plan.children),
+  };
+}
+
+/**
  * The COLLECT subquery that reads one page of `plan` under `owner`: heaviest relations first
  * (most supporting documents), then by the other entity's id, so pages are stable; one more edge
- * than asked, to tell whether another page follows. Nested plans become nested COLLECTs.
+ * than asked, to tell whether another page follows. Each edge is a flat list (EdgeLayout): no
+ * map keys to send and decode per edge, nothing the operation did not select. Nested plans
+ * become nested COLLECTs inside the list.
  */
 function pageExpression(plan: RelationPlan, owner: string, params: Record<string, unknown>): string {
   // Three parameters per level: their count numbers the levels, so names never clash.
@@ -115,47 +149,73 @@ function pageExpression(plan: RelationPlan, owner: string, params: Record<string
     other,
     otherTypesParam: names.otherTypes,
   });
-  // Without support, the weight of a relation stored without one still comes from its docIds.
-  const support = plan.support
-    ? `weight: ${relation}.weight, docIds: ${relation}.docIds, evidence: ${relation}.evidence,`
-    : `weight: coalesce(${relation}.weight, size(${relation}.docIds)),`;
-  const nested = Object.entries(plan.children).map(
-    // Response keys are GraphQL names (letters, digits, _): safe as map keys in backticks.
-    ([key, child]) => `\`${key}\`: ${pageExpression(child, other, params)}`,
-  );
+  const layout = layoutOf(plan);
+  const columns: string[] = [];
+  if (layout.nodeProperties === 'full') columns.push(`${other} ${ENTITY_PROJECTION}`);
+  else {
+    columns.push(`${other}.id`, `${other}.type`);
+    for (const property of layout.nodeProperties) {
+      if (!(NODE_PROPERTIES as readonly string[]).includes(property)) throw new Error(`unknown entity property ${property}`);
+      columns.push(`${other}.${property}`);
+    }
+  }
+  // The weight of a relation stored without one comes from its docIds.
+  columns.push(`coalesce(${relation}.weight, size(${relation}.docIds))`);
+  if (!layout.fixedType) columns.push(`type(${relation})`);
+  if (!layout.fixedDirection) columns.push(`startNode(${relation}) = ${owner}`);
+  if (layout.support) columns.push(`${relation}.docIds`, `${relation}.evidence`);
+  for (const [, child] of layout.children) columns.push(pageExpression(child, other, params));
   return `COLLECT {
     MATCH ${pattern}
     ${otherFilter}
     WITH ${relation}, ${other}
-    ORDER BY ${relation}.weight DESC, ${other}.id, type(${relation})
+    ORDER BY ${relation}.weight DESC, ${other}.id${layout.fixedType ? '' : `, type(${relation})`}
     SKIP $${names.offset} LIMIT $${names.limit}
-    RETURN {
-      type: type(${relation}), out: startNode(${relation}) = ${owner},
-      node: ${other} ${plan.nodeFields === 'ref' ? ENTITY_REFERENCE_PROJECTION : ENTITY_PROJECTION},
-      ${support}
-      nested: { ${nested.join(', ')} }
-    }
+    RETURN [${columns.join(', ')}]
   }`;
 }
 
-function toPage(ownerId: string, raw: Record<string, unknown>[], plan: RelationPlan): RelationPageRecord {
-  const edges = raw.slice(0, plan.page.limit).map((edge): NestedRelationEdgeRecord => {
-    const node = toEntityRecord(edge.node, plan.nodeFields === 'ref');
-    const nestedRaw = (edge.nested ?? {}) as Record<string, Record<string, unknown>[]>;
+/**
+ * The statement with its layout whitespace folded: the text travels to Neo4j with every request
+ * (and is its plan-cache key), and a nested read ahead is a few KB of indentation otherwise.
+ * Safe because these statements hold no string literals: every value is a parameter.
+ */
+const compact = (cypher: string) => cypher.replace(/\s+/g, ' ').trim();
+
+/** A driver value that should be a number (Integer or float) as a JS number. */
+function toNumber(value: unknown): number {
+  if (neo4j.isInt(value)) return value.toNumber();
+  return typeof value === 'number' ? value : 0;
+}
+
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
+
+/**
+ * Decodes one page read by pageExpression, straight from the driver's values (strings, lists and
+ * Integers at known places: no generic walk over the tree).
+ */
+function toPage(ownerId: string, raw: unknown, plan: RelationPlan, layout = layoutOf(plan)): RelationPageRecord {
+  const rows = Array.isArray(raw) ? (raw as unknown[][]) : [];
+  const childLayouts = layout.children.map(([key, child]) => [key, child, layoutOf(child)] as const);
+  const edges = rows.slice(0, plan.page.limit).map((row): NestedRelationEdgeRecord => {
+    let at = 0;
+    let node: EntityRecord;
+    if (layout.nodeProperties === 'full') node = toEntityRecord(toPlain(row[at++]));
+    else {
+      const values: Record<string, unknown> = { id: row[at++], type: row[at++] };
+      for (const property of layout.nodeProperties) values[property] = toPlain(row[at++]);
+      node = toEntityRecord(values, layout.nodeProperties.length === 0);
+    }
+    const weight = toNumber(row[at++]);
+    const type = layout.fixedType ?? (row[at++] as RelationType);
+    const direction = layout.fixedDirection ?? (row[at++] === true ? 'OUT' : 'IN');
+    const docIds = layout.support ? stringList(row[at++]) : [];
+    const evidence = layout.support ? stringList(row[at++]) : [];
     const nested: Record<string, RelationPageRecord> = {};
-    for (const [key, child] of Object.entries(plan.children)) nested[key] = toPage(node.id, nestedRaw[key] ?? [], child);
-    return {
-      ownerId,
-      type: edge.type as RelationType,
-      direction: edge.out === true ? 'OUT' : 'IN',
-      node,
-      weight: (edge.weight as number | null) ?? ((edge.docIds as string[] | null) ?? []).length,
-      docIds: (edge.docIds as string[] | null) ?? [],
-      evidence: (edge.evidence as string[] | null) ?? [],
-      nested,
-    };
+    for (const [key, child, childLayout] of childLayouts) nested[key] = toPage(node.id, row[at++], child, childLayout);
+    return { ownerId, type, direction, node, weight, docIds, evidence, nested };
   });
-  return { ownerId, edges, hasMore: raw.length > plan.page.limit };
+  return { ownerId, edges, hasMore: rows.length > plan.page.limit };
 }
 
 /**
@@ -172,15 +232,16 @@ export async function loadRelationPages(
 ): Promise<RelationPageRecord[]> {
   const params: Record<string, unknown> = {};
   const expression = pageExpression(plan, 'owner', params);
-  const rows = await store.read(
-    `UNWIND $ownerIds AS ownerId
+  const rows = await store.readRaw(
+    compact(`UNWIND $ownerIds AS ownerId
      MATCH (owner:${ENTITY_LABEL} {id: ownerId})
-     RETURN ownerId, ${expression} AS edges`,
+     RETURN ownerId, ${expression} AS edges`),
     { ...params, ownerIds },
     counter,
   );
-  const byOwner = new Map(rows.map((row) => [row.ownerId as string, row.edges as Record<string, unknown>[]]));
-  return ownerIds.map((ownerId) => toPage(ownerId, byOwner.get(ownerId) ?? [], plan));
+  const byOwner = new Map(rows.map((row) => [row[0] as string, row[1]]));
+  const layout = layoutOf(plan);
+  return ownerIds.map((ownerId) => toPage(ownerId, byOwner.get(ownerId) ?? [], plan, layout));
 }
 
 export interface EntityWithRelationsRecord {
@@ -201,26 +262,27 @@ export async function loadEntitiesWithRelations(
   counter?: QueryCounter,
 ): Promise<(EntityWithRelationsRecord | null)[]> {
   const params: Record<string, unknown> = {};
-  const relations = Object.entries(plans).map(
-    ([key, plan]) => `\`${key}\`: ${pageExpression(plan, 'n', params)}`,
-  );
-  const rows = await store.read(
-    `UNWIND $ids AS requested
+  const planned = Object.entries(plans);
+  const relations = planned.map(([, plan]) => pageExpression(plan, 'n', params));
+  const rows = await store.readRaw(
+    compact(`UNWIND $ids AS requested
      ${REQUESTED.match}
      WITH requested, ${REQUESTED.target} AS resolved
      MATCH (n:${ENTITY_LABEL} {id: resolved})
-     RETURN requested, n ${ENTITY_PROJECTION} AS entity, { ${relations.join(', ')} } AS relations`,
+     RETURN requested, n ${ENTITY_PROJECTION} AS entity, [${relations.join(', ')}] AS relations`),
     { ...params, ids },
     counter,
   );
-  const byRequested = new Map(rows.map((row) => [row.requested as string, row]));
+  const byRequested = new Map(rows.map((row) => [row[0] as string, row]));
   return ids.map((id) => {
     const row = byRequested.get(id);
     if (!row) return null;
-    const entity = toEntityRecord(row.entity);
-    const raw = (row.relations ?? {}) as Record<string, Record<string, unknown>[]>;
+    const entity = toEntityRecord(toPlain(row[1]));
+    const raw = (row[2] ?? []) as unknown[];
     const pages: Record<string, RelationPageRecord> = {};
-    for (const [key, plan] of Object.entries(plans)) pages[key] = toPage(entity.id, raw[key] ?? [], plan);
+    planned.forEach(([key, plan], index) => {
+      pages[key] = toPage(entity.id, raw[index], plan);
+    });
     return { entity, relations: pages };
   });
 }

@@ -8,7 +8,7 @@ import { createTestApp, execute, uniqueTag, type TestApp } from '../support/serv
  * "No N+1", asserted: a query nested d levels deep makes at most d + 1 Cypher round trips,
  * whether its lists hold 1, 10 or 100 items. The count comes from the request's own counter
  * (context.queries, exposed with QUERY_STATS=true), and is checked against every call that
- * reached GraphStore.read, so a read that forgot to pass the counter would show up too.
+ * reached GraphStore.read or readRaw, so a read that forgot to pass the counter would show up too.
  */
 
 const tag = uniqueTag('rt');
@@ -346,6 +346,11 @@ describe('Cypher round trips per request', () => {
     app.store.read = (...args) => {
       storeReads += 1;
       return read(...args);
+    };
+    const readRaw = app.store.readRaw.bind(app.store);
+    app.store.readRaw = (...args) => {
+      storeReads += 1;
+      return readRaw(...args);
     };
   });
 
