@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'tests/gql/', '.neo4j/', 'bench/reports/'] },
+  { ignores: ['node_modules/', 'dist/', 'tests/gql/', 'src/explorer/gql/', 'test-artifacts/', '.neo4j/', 'bench/reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
