@@ -103,13 +103,19 @@ const renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, byId('stage'),
   },
 });
 
-/** Labels and edges thin out as the view grows, so large views stay readable and fluid. */
+/**
+ * Labels and edges thin out as the view grows, so large views stay readable and fluid: fewer
+ * labels, only the best supported edges past EDGE_BUDGET, edges and labels left out while the
+ * view moves, and edge picking (one GPU read-back per mouse move, slow in software rendering)
+ * only while edges are few enough to aim at.
+ */
 function tuneForSize(): void {
   const order = graph.order;
   renderer.setSetting('labelRenderedSizeThreshold', order > 2000 ? 13 : order > 500 ? 9 : 6);
   renderer.setSetting('labelDensity', order > 2000 ? 0.12 : order > 500 ? 0.35 : 0.7);
   renderer.setSetting('hideLabelsOnMove', order > 1000);
-  renderer.setSetting('enableEdgeEvents', graph.size <= EDGE_BUDGET);
+  renderer.setSetting('hideEdgesOnMove', graph.size > 2000);
+  renderer.setSetting('enableEdgeEvents', graph.size <= 1000);
   renderer.setSetting('defaultEdgeType', graph.size > EDGE_BUDGET ? 'line' : 'arrow');
   thinned = thinnedEdges(graph);
 }

@@ -96,13 +96,24 @@ export class Timeline {
     const firstYear = new Date(this.domain[0]).getUTCFullYear();
     const lastYear = new Date(this.domain[1]).getUTCFullYear();
     const step = Math.max(1, Math.ceil((lastYear - firstYear + 1) / 12));
+    let ticks = 0;
     for (let year = firstYear; year <= lastYear + 1; year += step) {
       const x = this.toX(Date.UTC(year, 0, 1));
       if (x < PAD || x > this.width() - PAD) continue;
+      ticks++;
       this.element.append(svg('line', { class: 'axis', x1: x, x2: x, y1: axisY, y2: axisY + 4 }));
       const label = svg('text', { x: x + 2, y: axisY + 13 });
       label.textContent = String(year);
       this.element.append(label);
+    }
+    if (ticks < 2) {
+      // A short span: name its ends instead of years.
+      const month = (time: number) => new Date(time).toISOString().slice(0, 7);
+      const start = svg('text', { x: PAD, y: axisY + 13 });
+      start.textContent = month(this.domain[0]);
+      const end = svg('text', { x: this.width() - PAD, y: axisY + 13, 'text-anchor': 'end' });
+      end.textContent = month(this.domain[1]);
+      this.element.append(start, end);
     }
     // Stack events that fall close together.
     const lanes: number[] = [];
