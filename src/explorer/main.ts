@@ -468,6 +468,8 @@ byId('clear-graph').addEventListener('click', () => {
 
 setUpLoadDialog((entityIds) => {
   if (entityIds.length === 0) return;
+  // Show what was loaded, not faded behind an earlier path.
+  clearPath();
   void act(async () => {
     const { neighborhood } = await request(Neighborhood, {
       ids: entityIds.slice(0, 50),

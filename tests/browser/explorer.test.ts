@@ -349,6 +349,19 @@ describe('explorer page in Chromium', () => {
     await shot('09-graph-after-load');
   });
 
+  it('serves only the bundled files, same-origin only', async () => {
+    const page = await fetch(`${url}/explore`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const script = await fetch(`${url}/explore/explorer.js`);
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    for (const path of ['/explore/nothing.js', '/explore/%2e%2e/package.json', '/explore/..%2fpackage.json']) {
+      expect((await fetch(`${url}${path}`)).status, path).toBe(404);
+    }
+    expect((await fetch(`${url}/explore`, { method: 'POST' })).status).toBe(404);
+  });
+
   it('asked for nothing beyond this server', () => {
     expect(browser.requests.length).toBeGreaterThan(5);
     expect(browser.requests.filter((request) => !isLocal(request))).toEqual([]);
