@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { badInput, notFound } from '../errors.js';
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import {
   loadNeighborhood,
   loadShortestPath,

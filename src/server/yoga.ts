@@ -12,8 +12,7 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { timingSafeEqual } from 'node:crypto';
-import { AppError } from '../errors.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
@@ -24,15 +23,13 @@ function toClientError(error: unknown, services: AppServices): GraphQLError | nu
   const wrapped = error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
   const original = wrapped ? ((error as GraphQLError).originalError ?? error) : error;
   const path = wrapped ? (error as GraphQLError).path : undefined;
-  if (original instanceof AppError) {
-    if (original.code === 'DATABASE_UNAVAILABLE') services.logger.warn({ err: original.cause }, 'database unavailable');
-    return new GraphQLError(original.message, {
+  const expected = expectedError(original);
+  if (expected) {
+    if (expected.code === 'DATABASE_UNAVAILABLE') services.logger.warn({ err: expected.cause }, 'database unavailable');
+    return new GraphQLError(expected.message, {
       path,
-      extensions: { code: original.code, ...(original.details ?? {}) },
+      extensions: { code: expected.code, ...(expected.details ?? {}) },
     });
-  }
-  if (original instanceof ExtractionInputError) {
-    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', reason: original.code } });
   }
   return null;
 }
