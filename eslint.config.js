@@ -7,7 +7,8 @@ import tseslint from 'typescript-eslint';
  * for development, such as the Neo4j launcher) sit on top and may import anything.
  */
 const LAYERS = ['domain', 'extraction', 'store', 'ingestion', 'schema', 'server'];
-const TOP = ['cli', 'dev'];
+// explorer/ is browser code on top of everything: it talks to the server over HTTP only.
+const TOP = ['cli', 'dev', 'explorer'];
 const TOP_FILES = ['bootstrap', 'main'];
 
 function layerRule(layer, index) {
@@ -38,7 +39,7 @@ function layerRule(layer, index) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'tests/gql/', '.neo4j/', 'bench/reports/'] },
+  { ignores: ['node_modules/', 'dist/', 'tests/gql/', 'src/explorer/gql/', 'test-artifacts/', '.neo4j/', 'bench/reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -50,4 +51,13 @@ export default tseslint.config(
     },
   },
   ...LAYERS.map(layerRule),
+  {
+    files: ['src/explorer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./', message: 'src/explorer/ is browser code: it imports only its own files and packages.' }] },
+      ],
+    },
+  },
 );

@@ -4,6 +4,7 @@ import { ruleBasedExtractor } from './extraction/index.js';
 import { seedIfEmpty } from './ingestion/seed.js';
 import { ExtractionPool } from './ingestion/extraction-pool.js';
 import { createLogger } from './logger.js';
+import { loadExplorerPlugin, prepareExplorer } from './server/explorer.js';
 import { closeServer, listen } from './server/server.js';
 import { createApp } from './server/yoga.js';
 
@@ -52,10 +53,12 @@ async function main(): Promise<void> {
     }
   }
 
-  const server = await listen(createApp(services), config.port);
+  const explorer = await loadExplorerPlugin(await prepareExplorer());
+  const server = await listen(createApp(services, { explorer }), config.port);
   stops.push(() => closeServer(server));
   process.stderr.write(
     `\ndossier is ready in ${elapsed().toFixed(1)} s\n` +
+      `  Explorer:  http://localhost:${config.port}/explore\n` +
       `  GraphiQL:  http://localhost:${config.port}/graphql\n` +
       `  Health:    http://localhost:${config.port}/health   Ready: http://localhost:${config.port}/ready\n` +
       `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.dataDir})` : ''}\n` +

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { badInput, notFound } from '../errors.js';
 import type { EntityType } from '../domain/entities.js';
 import type { RelationType } from '../domain/relations.js';
@@ -25,6 +26,7 @@ const GraphNode = builder.objectRef<GraphNodeRecord>('GraphNode').implement({
     id: t.exposeID('id', { description: 'The entity id (also the argument of `entity`, `node`, `neighborhood`).' }),
     type: t.field({ type: EntityTypeEnum, resolve: (node) => node.type }),
     name: t.exposeString('name'),
+    label: t.string({ description: 'What to write on the node: its name.', resolve: (node) => node.name }),
     degree: t.exposeInt('degree', { description: 'Relations to other entities, both directions: for sizing.' }),
     generic: t.exposeBoolean('generic'),
     distance: t.exposeInt('distance', {
@@ -40,6 +42,7 @@ const GraphEdge = builder.objectRef<GraphEdgeRecord>('GraphEdge').implement({
     source: t.exposeID('source'),
     target: t.exposeID('target'),
     type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+    label: t.string({ description: 'What to write on the edge: its relation type.', resolve: (edge) => edge.type }),
     weight: t.exposeInt('weight', { description: 'Number of supporting documents.' }),
   }),
 });
@@ -49,8 +52,86 @@ const GraphView = builder.objectRef<GraphViewRecord>('GraphView').implement({
     nodes: t.field({ type: [GraphNode], resolve: (view) => view.nodes }),
     edges: t.field({ type: [GraphEdge], resolve: (view) => view.edges }),
     truncated: t.exposeBoolean('truncated', { description: 'True when the node limit cut the view short.' }),
+    cytoscape: t.field({
+      type: 'JSON',
+      description:
+        'The view as Cytoscape elements, `{nodes: [{data}], edges: [{data}]}`: `cy.add(view.cytoscape)` as it ' +
+        'is. Each `data` holds the fields of GraphNode / GraphEdge, `label` included.',
+      resolve: (view, _args, _context, info) => toCytoscapeElements(view, enumNames(info.schema)),
+    }),
+    graphology: t.field({
+      type: 'JSON',
+      description:
+        "The view as graphology's serialised graph (directed, multi): `Graph.from(view.graphology)` or " +
+        '`graph.import(…)` as it is. Node and edge attributes hold the fields of GraphNode / GraphEdge, `label` ' +
+        'included; no positions (a layout gives them).',
+      resolve: (view, _args, _context, info) => toGraphologyGraph(view, enumNames(info.schema)),
+    }),
   }),
 });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (the graph views in the shapes of front-end libraries).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+interface EnumNames {
+  entityType(value: EntityType): string;
+  relationType(value: RelationType): string;
+}
+
+/** The enum values as this schema spells them, so the JSON shapes agree with `type` elsewhere. */
+function enumNames(schema: GraphQLSchema): EnumNames {
+  const spell = (typeName: string, value: string): string => {
+    const type = schema.getType(typeName);
+    return type && 'serialize' in type ? String(type.serialize(value)) : value;
+  };
+  return {
+    entityType: (value) => spell('EntityType', value),
+    relationType: (value) => spell('RelationType', value),
+  };
+}
+
+function nodeFields(node: GraphNodeRecord, names: EnumNames) {
+  return {
+    id: node.id,
+    label: node.name,
+    type: names.entityType(node.type),
+    name: node.name,
+    degree: node.degree,
+    generic: node.generic,
+    distance: node.distance,
+  };
+}
+
+function edgeFields(edge: GraphEdgeRecord, names: EnumNames) {
+  const type = names.relationType(edge.type);
+  return { id: edge.id, source: edge.source, target: edge.target, label: type, type, weight: edge.weight };
+}
+
+export function toCytoscapeElements(view: GraphViewRecord, names: EnumNames) {
+  return {
+    nodes: view.nodes.map((node) => ({ data: nodeFields(node, names) })),
+    edges: view.edges.map((edge) => ({ data: edgeFields(edge, names) })),
+  };
+}
+
+export function toGraphologyGraph(view: GraphViewRecord, names: EnumNames) {
+  return {
+    // Two relation types can join the same pair: a multi graph; edges keep their stable ids as keys.
+    options: { type: 'directed', multi: true, allowSelfLoops: true },
+    attributes: {},
+    nodes: view.nodes.map((node) => {
+      const { id, ...attributes } = nodeFields(node, names);
+      return { key: id, attributes };
+    }),
+    edges: view.edges.map((edge) => {
+      const { id, source, target, ...attributes } = edgeFields(edge, names);
+      return { key: id, source, target, attributes };
+    }),
+  };
+}
 
 function checkLimit(limit: number | null | undefined, context: RequestContext, fallback: number): number {
   const max = context.config.limits.maxGraphNodes;

@@ -66,7 +66,7 @@ function useQueryStats(): Plugin<RequestContext> {
 export type DossierYoga = YogaServerInstance<Record<string, never>, RequestContext>;
 
 /** Builds the GraphQL HTTP handler; `server.ts` only makes it listen. */
-export function createApp(services: AppServices): DossierYoga {
+export function createApp(services: AppServices, options: { explorer?: Plugin } = {}): DossierYoga {
   const { config, logger } = services;
   const limits = config.limits;
   return createYoga<Record<string, never>, RequestContext>({
@@ -95,6 +95,7 @@ export function createApp(services: AppServices): DossierYoga {
       return { ...services, queries: { queries: 0 }, authorized };
     },
     plugins: [
+      ...(options.explorer ? [options.explorer] : []),
       ...(config.exposeQueryStats ? [useQueryStats()] : []),
       maxTokensPlugin({ n: limits.maxTokens }),
       maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),

@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation ExplorerTestIngest($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n      }\n    }\n  }\n": typeof types.ExplorerTestIngestDocument,
+    "\n  query ExplorerTestDocuments($first: Int) {\n    documents(first: $first) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.ExplorerTestDocumentsDocument,
+    "\n  mutation ExplorerTestDelete($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n": typeof types.ExplorerTestDeleteDocument,
     "\n  mutation CurationLoad($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      document {\n        id\n      }\n      entities {\n        id\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": typeof types.CurationLoadDocument,
     "\n  mutation CurationDeleteDocument($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n      deletedEntityIds\n      updatedRelations\n      deletedRelations\n    }\n  }\n": typeof types.CurationDeleteDocumentDocument,
     "\n  mutation CurationMerge($into: ID!, $from: ID!) {\n    mergeEntities(into: $into, from: $from) {\n      mergedId\n      movedMentions\n      movedRelations\n      survivor {\n        id\n        name\n        aliases\n        aliasLanguages\n      }\n    }\n  }\n": typeof types.CurationMergeDocument,
@@ -21,6 +24,7 @@ type Documents = {
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n        title\n        language\n        publishedAt\n        sourceUrl\n        contentHash\n      }\n    }\n  }\n": typeof types.IngestDocumentDocument,
     "\n  query DocumentById($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      text\n      charCount\n    }\n  }\n": typeof types.DocumentByIdDocument,
     "\n  query DocumentPage($first: Int, $after: String) {\n    documents(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.DocumentPageDocument,
+    "\n  query GraphShapes($ids: [ID!]!) {\n    neighborhood(ids: $ids, depth: 1) {\n      nodes {\n        id\n        label\n        name\n      }\n      edges {\n        id\n        label\n        type\n      }\n      cytoscape\n      graphology\n    }\n  }\n": typeof types.GraphShapesDocument,
     "\n  mutation LoadSeed($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      warnings\n      document {\n        id\n        language\n        extractorVersion\n      }\n      entities {\n        id\n        status\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": typeof types.LoadSeedDocument,
     "\n  mutation DeleteSeed($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n": typeof types.DeleteSeedDocument,
     "\n  mutation IngestAnnotated($input: IngestDocumentInput!, $dryRun: Boolean) {\n    ingestDocument(input: $input, dryRun: $dryRun) {\n      created\n      status\n      dryRun\n      warnings\n      document {\n        id\n        language\n        extractorVersion\n      }\n      entities {\n        id\n        type\n        name\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": typeof types.IngestAnnotatedDocument,
@@ -55,6 +59,9 @@ type Documents = {
     "\n  query RoundTripEntityDepth3($id: ID!) {\n    entity(id: $id) {\n      id\n      ... on Agency {\n        tactics {\n          edges {\n            node {\n              id\n              targets {\n                edges {\n                  node {\n                    id\n                    warnedBy {\n                      edges {\n                        weight\n                        node {\n                          id\n                          name\n                        }\n                      }\n                    }\n                  }\n                }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.RoundTripEntityDepth3Document,
 };
 const documents: Documents = {
+    "\n  mutation ExplorerTestIngest($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n      }\n    }\n  }\n": types.ExplorerTestIngestDocument,
+    "\n  query ExplorerTestDocuments($first: Int) {\n    documents(first: $first) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.ExplorerTestDocumentsDocument,
+    "\n  mutation ExplorerTestDelete($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n": types.ExplorerTestDeleteDocument,
     "\n  mutation CurationLoad($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      document {\n        id\n      }\n      entities {\n        id\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": types.CurationLoadDocument,
     "\n  mutation CurationDeleteDocument($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n      deletedEntityIds\n      updatedRelations\n      deletedRelations\n    }\n  }\n": types.CurationDeleteDocumentDocument,
     "\n  mutation CurationMerge($into: ID!, $from: ID!) {\n    mergeEntities(into: $into, from: $from) {\n      mergedId\n      movedMentions\n      movedRelations\n      survivor {\n        id\n        name\n        aliases\n        aliasLanguages\n      }\n    }\n  }\n": types.CurationMergeDocument,
@@ -62,6 +69,7 @@ const documents: Documents = {
     "\n  mutation IngestDocument($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n        title\n        language\n        publishedAt\n        sourceUrl\n        contentHash\n      }\n    }\n  }\n": types.IngestDocumentDocument,
     "\n  query DocumentById($id: ID!) {\n    document(id: $id) {\n      id\n      title\n      text\n      charCount\n    }\n  }\n": types.DocumentByIdDocument,
     "\n  query DocumentPage($first: Int, $after: String) {\n    documents(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.DocumentPageDocument,
+    "\n  query GraphShapes($ids: [ID!]!) {\n    neighborhood(ids: $ids, depth: 1) {\n      nodes {\n        id\n        label\n        name\n      }\n      edges {\n        id\n        label\n        type\n      }\n      cytoscape\n      graphology\n    }\n  }\n": types.GraphShapesDocument,
     "\n  mutation LoadSeed($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      warnings\n      document {\n        id\n        language\n        extractorVersion\n      }\n      entities {\n        id\n        status\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": types.LoadSeedDocument,
     "\n  mutation DeleteSeed($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n": types.DeleteSeedDocument,
     "\n  mutation IngestAnnotated($input: IngestDocumentInput!, $dryRun: Boolean) {\n    ingestDocument(input: $input, dryRun: $dryRun) {\n      created\n      status\n      dryRun\n      warnings\n      document {\n        id\n        language\n        extractorVersion\n      }\n      entities {\n        id\n        type\n        name\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n": types.IngestAnnotatedDocument,
@@ -113,6 +121,18 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ExplorerTestIngest($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ExplorerTestIngest($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      created\n      document {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExplorerTestDocuments($first: Int) {\n    documents(first: $first) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExplorerTestDocuments($first: Int) {\n    documents(first: $first) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExplorerTestDelete($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n"): (typeof documents)["\n  mutation ExplorerTestDelete($id: ID!) {\n    deleteDocument(id: $id) {\n      documentId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CurationLoad($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      document {\n        id\n      }\n      entities {\n        id\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CurationLoad($input: IngestDocumentInput!) {\n    ingestDocument(input: $input) {\n      status\n      document {\n        id\n      }\n      entities {\n        id\n        status\n        resolvedFrom\n      }\n      relations {\n        type\n        source\n        target\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -138,6 +158,10 @@ export function graphql(source: "\n  query DocumentById($id: ID!) {\n    documen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DocumentPage($first: Int, $after: String) {\n    documents(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DocumentPage($first: Int, $after: String) {\n    documents(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GraphShapes($ids: [ID!]!) {\n    neighborhood(ids: $ids, depth: 1) {\n      nodes {\n        id\n        label\n        name\n      }\n      edges {\n        id\n        label\n        type\n      }\n      cytoscape\n      graphology\n    }\n  }\n"): (typeof documents)["\n  query GraphShapes($ids: [ID!]!) {\n    neighborhood(ids: $ids, depth: 1) {\n      nodes {\n        id\n        label\n        name\n      }\n      edges {\n        id\n        label\n        type\n      }\n      cytoscape\n      graphology\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
