@@ -1,5 +1,6 @@
 import { openDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadEnvFile } from './env-file.js';
 import { ruleBasedExtractor } from './extraction/index.js';
 import { seedIfEmpty } from './ingestion/seed.js';
 import { ExtractionPool } from './ingestion/extraction-pool.js';
@@ -12,6 +13,7 @@ import { createApp } from './server/yoga.js';
  * documents on an empty database, then GraphQL on PORT. Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const startedAt = performance.now();

@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { loadEnvFile } from '../env-file.js';
 import { AppError } from '../errors.js';
 import { ruleBasedExtractor } from '../extraction/index.js';
 import { ExtractionInputError } from '../extraction/types.js';
@@ -81,6 +82,7 @@ async function main(): Promise<number> {
     return 2;
   }
 
+  loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'ingest');
   const database = await openDatabase(config, logger);
