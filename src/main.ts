@@ -6,6 +6,7 @@ import { seedIfEmpty } from './ingestion/seed.js';
 import { ExtractionPool } from './ingestion/extraction-pool.js';
 import { createLogger } from './logger.js';
 import { closeServer, listen } from './server/server.js';
+import { startTracing } from './tracing.js';
 import { createApp } from './server/yoga.js';
 
 /**
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  // Before the app is built: its request hook adds spans only when tracing is on.
+  const stopTracing = await startTracing(logger);
+  if (stopTracing) stops.push(stopTracing);
 
   const database = await openDatabase(config, logger);
   stops.push(() => database.close());

@@ -1,4 +1,5 @@
 import { AppError, badInput } from '../errors.js';
+import { documentLoads } from '../metrics.js';
 import { ExtractionInputError } from '../extraction/types.js';
 import {
   ingestDocument,
@@ -171,6 +172,7 @@ function toIngestInput(input: IngestDocumentArgs): IngestInput {
 }
 
 function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolean): Promise<IngestResult> {
+  const counted = (status: string) => documentLoads.inc({ status, dry_run: String(dryRun) });
   return ingestDocument(
     context.store,
     toIngestInput(input),
@@ -181,6 +183,15 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
       dryRun,
     },
     context.queries,
+  ).then(
+    (result) => {
+      counted(result.status);
+      return result;
+    },
+    (error: unknown) => {
+      counted('FAILED');
+      throw error;
+    },
   );
 }
 

@@ -17,6 +17,8 @@ import { ExtractionInputError } from '../extraction/types.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
+import { observe } from '../metrics.js';
+import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
 
 /** Expected errors keep their message and get a code; anything else is masked and logged. */
 function toClientError(error: unknown, services: AppServices): GraphQLError | null {
@@ -72,6 +74,7 @@ export type DossierYoga = YogaServerInstance<Record<string, never>, RequestConte
 export function createApp(services: AppServices): DossierYoga {
   const { config, logger } = services;
   const limits = config.limits;
+  observe({ extractor: services.extractor, driver: services.store.driver });
   return createYoga<Record<string, never>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -95,7 +98,8 @@ export function createApp(services: AppServices): DossierYoga {
     },
     context: ({ request }): RequestContext => {
       const authorized = config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey);
-      return { ...services, queries: { queries: 0 }, authorized };
+      // Every line a request logs carries its id.
+      return { ...services, logger: logger.child({ requestId: requestIdOf(request) }), queries: { queries: 0 }, authorized };
     },
     plugins: [
       ...(config.exposeQueryStats ? [useQueryStats()] : []),
@@ -109,7 +113,10 @@ export function createApp(services: AppServices): DossierYoga {
         check: () => services.store.ping(),
       }),
       protectReads(config.protectReads),
-      logRequests(logger),
+      useObservability(logger),
+      useMetricsEndpoint(
+        (request) => !config.protectReads || config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey),
+      ),
     ],
   });
 }
@@ -123,28 +130,6 @@ function protectReads(enabled: boolean): Plugin<RequestContext> {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
-    },
-  };
-}
-
-/** One line per request at info, with its duration. */
-function logRequests(logger: AppServices['logger']): Plugin<RequestContext> {
-  const startedAt = new WeakMap<Request, number>();
-  return {
-    onRequest({ request }) {
-      startedAt.set(request, performance.now());
-    },
-    onResponse({ request, response }) {
-      const started = startedAt.get(request);
-      logger.info(
-        {
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: response.status,
-          ms: started === undefined ? undefined : Math.round((performance.now() - started) * 10) / 10,
-        },
-        'request',
-      );
     },
   };
 }
