@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -16,7 +17,7 @@ import { AppError } from '../errors.js';
 import { ExtractionInputError } from '../extraction/types.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
-import { EXAMPLE_QUERY } from './example-query.js';
+import { GRAPHIQL_TABS } from './example-query.js';
 import { observe } from '../metrics.js';
 import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
 
@@ -80,7 +81,9 @@ export function createApp(services: AppServices): DossierYoga {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'dossier', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL from our own dependencies (its scripts and styles inlined in the page): works offline.
+    graphiql: { title: 'dossier', defaultTabs: GRAPHIQL_TABS, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true },
+    renderGraphiQL,
     logging: {
       debug: (...args) => logger.debug(args.length === 1 ? args[0] : args),
       info: (...args) => logger.info(args.length === 1 ? args[0] : args),
