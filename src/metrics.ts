@@ -24,7 +24,7 @@ export const operationDuration = new Histogram({
 
 export const operationErrors = new Counter({
   name: 'dossier_graphql_errors_total',
-  help: 'Errors in GraphQL responses, by extensions.code (INTERNAL_SERVER_ERROR for masked ones).',
+  help: 'Errors in GraphQL responses, by extensions.code (INTERNAL_SERVER_ERROR for masked ones, QUERY_LIMIT for the query-size limits, which have none).',
   labelNames: ['code'] as const,
   registers: [registry],
 });

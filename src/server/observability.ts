@@ -59,7 +59,8 @@ function collectErrorCodes(result: unknown, into: string[]): void {
   for (const single of results as ExecutionResult[]) {
     for (const error of single?.errors ?? []) {
       const code = error.extensions?.code;
-      into.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+      // Errors without a code are the query-size limits' refusals (graphql-armor).
+      into.push(typeof code === 'string' ? code : 'QUERY_LIMIT');
     }
   }
 }
