@@ -23,8 +23,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   if (config.neo4j) {
     uri = config.neo4j.uri;
   } else {
-    logger.info('NEO4J_URI is not set: starting the built-in Neo4j');
-    local = await startLocalNeo4j({ port: config.localNeo4jPort, onLog: (line) => logger.debug({ neo4j: line }) });
+    local = await startBuiltInNeo4j(config, logger);
     uri = local.uri;
   }
   const stopLocal = async () => {
@@ -73,5 +72,32 @@ async function connectWithRetry<T>(
       onRetry(attempt, err);
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
+  }
+}
+
+/** The launcher's own progress lines (as opposed to Neo4j's output, which stays at debug). */
+const LAUNCHER_PROGRESS = /^(Resolving |Fetching |… still fetching|Fetched |Compiling |Compiled |Starting Neo4j |Neo4j ready |Neo4j did not stop)/;
+
+/**
+ * Starts the built-in Neo4j with its progress at info, and a line every 15 s while it comes up,
+ * so a first start (jars to fetch, a JVM to warm) is never silent.
+ */
+async function startBuiltInNeo4j(config: Config, logger: Logger): Promise<LocalNeo4j> {
+  const startedAt = performance.now();
+  const seconds = () => Math.round((performance.now() - startedAt) / 1000);
+  logger.info('NEO4J_URI is not set: starting the built-in Neo4j (the first run fetches its jars from Maven Central)');
+  const ticker = setInterval(() => logger.info({ seconds: seconds() }, 'still starting the built-in Neo4j…'), 15_000);
+  ticker.unref();
+  try {
+    const local = await startLocalNeo4j({
+      port: config.localNeo4jPort,
+      onLog: (line) => {
+        if (LAUNCHER_PROGRESS.test(line)) logger.info({ seconds: seconds() }, line);
+        else logger.debug({ neo4j: line });
+      },
+    });
+    return local;
+  } finally {
+    clearInterval(ticker);
   }
 }

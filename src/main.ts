@@ -1,11 +1,13 @@
 import { openDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadEnvFile } from './env-file.js';
 import { ruleBasedExtractor } from './extraction/index.js';
 import { seedIfEmpty } from './ingestion/seed.js';
 import { ExtractionPool } from './ingestion/extraction-pool.js';
 import { createLogger } from './logger.js';
 import { loadExplorerPlugin, prepareExplorer } from './server/explorer.js';
 import { closeServer, listen } from './server/server.js';
+import { startTracing } from './tracing.js';
 import { createApp } from './server/yoga.js';
 
 /**
@@ -13,6 +15,7 @@ import { createApp } from './server/yoga.js';
  * documents on an empty database, then GraphQL on PORT. Ctrl-C stops everything it started.
  */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const startedAt = performance.now();
@@ -30,6 +33,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  // Before the app is built: its request hook adds spans only when tracing is on.
+  const stopTracing = await startTracing(logger);
+  if (stopTracing) stops.push(stopTracing);
 
   const database = await openDatabase(config, logger);
   stops.push(() => database.close());

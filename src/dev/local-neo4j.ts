@@ -112,6 +112,7 @@ async function resolveClasspath(onLog: (line: string) => void): Promise<string> 
 
   checkMaven();
   await mkdir(CACHE_DIR, { recursive: true });
+  onLog('Resolving the Neo4j jars with Maven (first run only; missing jars come from Maven Central)…');
   const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
   const started = Date.now();
   let downloaded = 0;
@@ -171,6 +172,7 @@ async function ensureLauncherCompiled(classpath: string, onLog: (line: string) =
   const outDir = join(CACHE_DIR, `launcher-${hash}`);
   if (existsSync(join(outDir, 'Launcher.class'))) return outDir;
 
+  onLog('Compiling the Neo4j launcher (first run only)…');
   const tmpDir = `${outDir}.${process.pid}.${Date.now()}.tmp`;
   await mkdir(tmpDir, { recursive: true });
   const r = await new Promise<{ code: number | null; out: string; error?: Error }>((done) => {
@@ -252,6 +254,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
   await rm(join(dataDir, 'launcher-extra.conf'), { force: true });
 
   const heap = env('NEO4J_HEAP') ?? '2g';
+  onLog(`Starting Neo4j on ${HOST}:${port} (heap ${heap}, data in ${dataDir})…`);
   const child = spawn(
     'java',
     [

@@ -83,6 +83,11 @@ export class ExtractionPool implements Extractor {
     });
   }
 
+  /** How busy the pool is, for /metrics. */
+  stats(): { queued: number; running: number; workers: number } {
+    return { queued: this.queue.length, running: this.busy.size, workers: this.size };
+  }
+
   /** Terminates every worker; queued extractions fail. */
   async close(): Promise<void> {
     this.closed = true;

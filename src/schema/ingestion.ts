@@ -2,6 +2,7 @@ import { badInput } from '../errors.js';
 import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
 import { RELATION_TYPES } from '../domain/relations.js';
 import { runBatch, type BatchItem } from '../ingestion/ingest-batch.js';
+import { documentLoads } from '../metrics.js';
 import {
   ingestDocument,
   type IngestedEntity,
@@ -169,6 +170,7 @@ function toIngestInput(input: IngestDocumentArgs): IngestInput {
 }
 
 function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolean): Promise<IngestResult> {
+  const counted = (status: string) => documentLoads.inc({ status, dry_run: String(dryRun) });
   return ingestDocument(
     context.store,
     toIngestInput(input),
@@ -179,6 +181,15 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
       dryRun,
     },
     context.queries,
+  ).then(
+    (result) => {
+      counted(result.status);
+      return result;
+    },
+    (error: unknown) => {
+      counted('FAILED');
+      throw error;
+    },
   );
 }
 

@@ -1,3 +1,4 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -15,7 +16,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { expectedError } from '../ingestion/expected-errors.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
-import { EXAMPLE_QUERY } from './example-query.js';
+import { GRAPHIQL_TABS } from './example-query.js';
+import { observe } from '../metrics.js';
+import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
 
 /** Expected errors keep their message and get a code; anything else is masked and logged. */
 function toClientError(error: unknown, services: AppServices): GraphQLError | null {
@@ -69,12 +72,15 @@ export type DossierYoga = YogaServerInstance<Record<string, never>, RequestConte
 export function createApp(services: AppServices, options: { explorer?: Plugin } = {}): DossierYoga {
   const { config, logger } = services;
   const limits = config.limits;
+  observe({ extractor: services.extractor, driver: services.store.driver });
   return createYoga<Record<string, never>, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
-    graphiql: { title: 'dossier', defaultQuery: EXAMPLE_QUERY },
+    // GraphiQL from our own dependencies (its scripts and styles inlined in the page): works offline.
+    graphiql: { title: 'dossier', defaultTabs: GRAPHIQL_TABS, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true },
+    renderGraphiQL,
     logging: {
       debug: (...args) => logger.debug(args.length === 1 ? args[0] : args),
       info: (...args) => logger.info(args.length === 1 ? args[0] : args),
@@ -92,7 +98,8 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
     },
     context: ({ request }): RequestContext => {
       const authorized = config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey);
-      return { ...services, queries: { queries: 0 }, authorized };
+      // Every line a request logs carries its id.
+      return { ...services, logger: logger.child({ requestId: requestIdOf(request) }), queries: { queries: 0 }, authorized };
     },
     plugins: [
       ...(options.explorer ? [options.explorer] : []),
@@ -107,7 +114,10 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
         check: () => services.store.ping(),
       }),
       protectReads(config.protectReads),
-      logRequests(logger),
+      useObservability(logger),
+      useMetricsEndpoint(
+        (request) => !config.protectReads || config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey),
+      ),
     ],
   });
 }
@@ -121,28 +131,6 @@ function protectReads(enabled: boolean): Plugin<RequestContext> {
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
-    },
-  };
-}
-
-/** One line per request at info, with its duration. */
-function logRequests(logger: AppServices['logger']): Plugin<RequestContext> {
-  const startedAt = new WeakMap<Request, number>();
-  return {
-    onRequest({ request }) {
-      startedAt.set(request, performance.now());
-    },
-    onResponse({ request, response }) {
-      const started = startedAt.get(request);
-      logger.info(
-        {
-          method: request.method,
-          path: new URL(request.url).pathname,
-          status: response.status,
-          ms: started === undefined ? undefined : Math.round((performance.now() - started) * 10) / 10,
-        },
-        'request',
-      );
     },
   };
 }

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteDocument } from '../../src/store/curation.js';
+import type { Server } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
+import { closeServer, listen } from '../../src/server/server.js';
 import { createTestApp, uniqueTag, type TestApp } from '../support/services.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Runs `npm run ingest -- …` as a user would (tsx), against the test Neo4j. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `npm run ingest -- …` as a user would (tsx), against the test Neo4j; `stdin` is piped in. */
+function runCli(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
       cwd: REPO,
@@ -22,8 +25,9 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
         NEO4J_DATABASE: inject('neo4jDatabase'),
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,7 +37,10 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
-describe('npm run ingest', () => {
+// Each case spawns the CLI (tsx, worker threads) a few times: slow on a loaded machine.
+const CLI_TIMEOUT_MS = 180_000;
+
+describe('npm run ingest', { timeout: CLI_TIMEOUT_MS }, () => {
   let app: TestApp;
   let dir: string;
   const tag = uniqueTag('cli');
@@ -59,7 +66,7 @@ describe('npm run ingest', () => {
 
   it('loads a folder, reports each failure, prints a JSON summary on stdout, and is idempotent', async () => {
     const first = await runCli([dir]);
-    expect(first.code).toBe(1); // one file failed
+    expect(first.code, first.stderr).toBe(1); // one file failed
     const summary = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ files: 2, created: 1, unchanged: 0, failed: 1, dryRun: false });
     expect(summary.failures).toEqual([expect.objectContaining({ file: join(dir, 'b.txt'), code: 'BAD_USER_INPUT' })]);
@@ -81,5 +88,89 @@ describe('npm run ingest', () => {
     const bad = await runCli(['--concurrency', 'lots', dir]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--concurrency must be a whole number/);
+  });
+});
+
+/** A port nothing listens on: bound, then released. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+describe('npm run ingest -- --endpoint (into a running server)', { timeout: CLI_TIMEOUT_MS }, () => {
+  const apiKey = 'cli-test-key-0123456789';
+  let app: TestApp;
+  let server: Server;
+  let endpoint: string;
+  let dir: string;
+  const tag = uniqueTag('cliep');
+
+  beforeAll(async () => {
+    // The real app on a free port, with an API key: the CLI must send it.
+    app = await createTestApp({ API_KEY: apiKey });
+    server = await listen(app.yoga, 0, '127.0.0.1');
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    dir = await mkdtemp(join(tmpdir(), 'dossier-ingest-endpoint-'));
+    for (let index = 0; index < 3; index += 1) {
+      await writeFile(
+        join(dir, `doc-${index}.txt`),
+        `Title: Warning ${index} ${tag}\nLanguage: en\nPublished: 2024-04-0${index + 1}\n\nMI5 warned engineers about fake recruiters on professional networks (${tag} ${index}).\n`,
+      );
+    }
+  });
+
+  afterAll(async () => {
+    const rows = await app.store.read(`MATCH (d:Document) WHERE d.text CONTAINS $tag RETURN d.id AS id`, { tag });
+    for (const row of rows) await deleteDocument(app.store, row.id as string);
+    await closeServer(server);
+    await rm(dir, { recursive: true, force: true });
+    await app.close();
+  });
+
+  it('loads files and standard input through ingestDocuments, in batches, with the header read and a summary', async () => {
+    const stdinDocument = `Title: From stdin ${tag}\nLanguage: en\nPublished: 2024-05-01\n\nMI5 warned universities about fake profiles (${tag} stdin).\n`;
+    const run = await runCli(['--endpoint', endpoint, '--key', apiKey, '--batch', '2', dir, '-'], stdinDocument);
+    expect(run.stderr).toMatch(/4 files: 4 new, 0 unchanged, 0 replaced, 0 failed/);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ files: 4, endpoint, created: 4, failed: 0, dryRun: false });
+    const after = summary.graphAfter as { documents: number };
+    expect(after.documents - (summary.graphBefore as { documents: number }).documents).toBe(4);
+
+    const loaded = await app.store.read(
+      `MATCH (d:Document) WHERE d.text CONTAINS $tag RETURN d.title AS title, d.publishedAt AS publishedAt ORDER BY title`,
+      { tag },
+    );
+    expect(loaded.map((row) => row.title)).toEqual([
+      `From stdin ${tag}`,
+      `Warning 0 ${tag}`,
+      `Warning 1 ${tag}`,
+      `Warning 2 ${tag}`,
+    ]);
+    expect(loaded[0]?.publishedAt).toBe('2024-05-01');
+
+    // The same files again: nothing new, exit 0.
+    const again = await runCli(['--endpoint', endpoint, '--key', apiKey, dir]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ files: 3, created: 0, unchanged: 3 });
+  });
+
+  it('stops with one clear line when the key is missing or the server cannot be reached', async () => {
+    const noKey = await runCli(['--endpoint', endpoint, dir]);
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toMatch(/refused the call: UNAUTHENTICATED .*--key/);
+
+    const closedPort = await freePort();
+    const unreachable = await runCli(['--endpoint', `http://127.0.0.1:${closedPort}/graphql`, dir]);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toContain(`cannot reach http://127.0.0.1:${closedPort}/graphql: ECONNREFUSED`);
+
+    const badUrl = await runCli(['--endpoint', 'localhost:4000', dir]);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/--endpoint must be an http\(s\) URL/);
   });
 });
