@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectGraphStore, type GraphStore } from '../src/store/graph-store.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/store/local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/dev/local-neo4j.js';
 import { applySchema } from '../src/store/schema-setup.js';
 import { findNeo4jPid } from './cpu.js';
 import { freePort } from './server-process.js';

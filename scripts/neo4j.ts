@@ -1,9 +1,9 @@
 /**
  * `npm run neo4j [-- --port 7687 --data .neo4j/data]`: runs the built-in Neo4j
- * (src/store/local-neo4j.ts) in the foreground until Ctrl-C.
+ * (src/dev/local-neo4j.ts) in the foreground until Ctrl-C.
  */
 import { parseArgs } from 'node:util';
-import { startLocalNeo4j } from '../src/store/local-neo4j.js';
+import { startLocalNeo4j } from '../src/dev/local-neo4j.js';
 
 const HELP = `Usage: npm run neo4j -- [--port N] [--data DIR]
 

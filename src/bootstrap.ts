@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { connectGraphStore, type GraphStore } from './store/graph-store.js';
-import { startLocalNeo4j, type LocalNeo4j } from './store/local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4j } from './dev/local-neo4j.js';
 import { applySchema } from './store/schema-setup.js';
 
 export interface Database {

@@ -1,5 +1,5 @@
 /**
- * The built-in Neo4j (src/store/local-neo4j.ts): a real JVM, a real Bolt server.
+ * The built-in Neo4j (src/dev/local-neo4j.ts): a real JVM, a real Bolt server.
  * Needs Java 17+ and Maven; the first run on a machine downloads the jars (~130 MB).
  */
 import { spawn } from 'node:child_process';
@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/store/local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/dev/local-neo4j.js';
 
 const REPO_ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const START_TIMEOUT = 240_000; // a cold ~/.m2 means a Maven download first

@@ -1,12 +1,7 @@
-import { documentId, entityId } from '../../src/extraction/ids.js';
-import type {
-  EntityType,
-  ExtractedEntity,
-  ExtractedRelation,
-  ExtractionResult,
-  RelationType,
-  Span,
-} from '../../src/extraction/types.js';
+import { documentId, entityId } from '../../src/domain/ids.js';
+import type { EntityType, Span } from '../../src/domain/entities.js';
+import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../../src/extraction/types.js';
+import type { RelationType } from '../../src/domain/relations.js';
 import { createRandom, mixSeed } from './random.js';
 import {
   EVENT_KINDS,

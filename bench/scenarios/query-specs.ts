@@ -1,6 +1,9 @@
-import type { EntityType, RelationType } from '../../src/extraction/types.js';
+import type { EntityType } from '../../src/domain/entities.js';
+import type { RelationType } from '../../src/domain/relations.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { ENTITY_LABEL, ENTITY_NAME_INDEX, RELATIONSHIP_TYPES, isEntityType, isRelationType } from '../../src/store/model.js';
+import { ENTITY_LABEL, ENTITY_NAME_INDEX, RELATIONSHIP_TYPES } from '../../src/store/model.js';
+import { isEntityType } from '../../src/domain/entities.js';
+import { isRelationType } from '../../src/domain/relations.js';
 import { toLuceneQuery } from '../../src/store/search.js';
 import { int } from '../../src/store/values.js';
 import { createRandom } from '../corpus/random.js';

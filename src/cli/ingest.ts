@@ -2,9 +2,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../bootstrap.js';
 import { ConfigError, loadConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import { ruleBasedExtractor } from '../extraction/index.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { forEachConcurrently } from '../ingestion/concurrency.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import { ExtractionPool } from '../ingestion/extraction-pool.js';
 import { listDocumentFiles, readDocumentFile } from '../ingestion/document-files.js';
 import { ingestDocument, type DocumentStatus } from '../ingestion/ingest-document.js';
@@ -101,33 +101,29 @@ async function main(): Promise<number> {
   const startedAt = performance.now();
   bar.start(files.length, 0, { file: '' });
 
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index]!;
-      try {
-        const result = await ingestDocument(database.store, await readDocumentFile(file), {
-          maxDocumentChars: config.maxDocumentChars,
-          extractor,
-          dryRun: values['dry-run'],
-        });
-        counts[result.status] += 1;
-        for (const entity of result.entities) totals[entity.status === 'CREATED' ? 'entitiesCreated' : 'entitiesMatched'] += 1;
-        for (const relation of result.relations) {
-          totals[relation.status === 'CREATED' ? 'relationsCreated' : 'relationsMatched'] += 1;
-        }
-      } catch (error) {
-        if (error instanceof AppError) failures.push({ file, code: error.code, message: error.message });
-        else if (error instanceof ExtractionInputError) failures.push({ file, code: 'BAD_USER_INPUT', message: error.message });
-        else failures.push({ file, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
+  const ingestFile = async (file: string) => {
+    try {
+      const result = await ingestDocument(database.store, await readDocumentFile(file), {
+        maxDocumentChars: config.maxDocumentChars,
+        extractor,
+        dryRun: values['dry-run'],
+      });
+      counts[result.status] += 1;
+      for (const entity of result.entities) totals[entity.status === 'CREATED' ? 'entitiesCreated' : 'entitiesMatched'] += 1;
+      for (const relation of result.relations) {
+        totals[relation.status === 'CREATED' ? 'relationsCreated' : 'relationsMatched'] += 1;
       }
-      bar.increment(1, { file });
+    } catch (error) {
+      const expected = expectedError(error);
+      if (expected) failures.push({ file, code: expected.code, message: expected.message });
+      else failures.push({ file, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
     }
+    bar.increment(1, { file });
   };
   let seconds: number;
   let graphAfter: GraphTotals;
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+    await forEachConcurrently(files, concurrency, ingestFile);
     seconds = (performance.now() - startedAt) / 1000;
     graphAfter = await countGraph(database.store);
   } finally {

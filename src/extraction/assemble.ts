@@ -6,8 +6,8 @@ import type { AnalysedDocument } from './document.js';
 import type { EventTrigger } from './events.js';
 import type { EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
-import { entityId } from './ids.js';
-import type { DatePrecision, EntityType, Mention } from './types.js';
+import { entityId } from '../domain/ids.js';
+import type { DatePrecision, EntityType, Mention } from '../domain/entities.js';
 
 /** An entity of this document with everything the relation rules need. */
 export interface DocEntity {

@@ -8,7 +8,8 @@
  *   "last month", "la semaine dernière"               -> MONTH
  *   "in 2016"                                         -> YEAR
  */
-import type { DatePrecision } from './types.js';
+import type { DatePrecision } from '../domain/entities.js';
+import { daysInMonth, parseCalendarDate } from '../domain/dates.js';
 import type { Token } from './text/tokenize.js';
 import { GRAMMARS } from './grammar/index.js';
 import { PatternSet } from './patterns.js';
@@ -47,18 +48,10 @@ for (const g of GRAMMARS) {
 }
 
 export function parsePublicationDate(value: string): PublicationDate | null {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = m[3] ? Number(m[3]) : null;
-  if (month < 1 || month > 12) return null;
-  if (day !== null && (day < 1 || day > daysInMonth(year, month))) return null;
-  return { year, month, day };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // The domain's date rule, with the month required: a year alone anchors nothing.
+  const date = parseCalendarDate(value);
+  if (!date || date.month === null) return null;
+  return { year: date.year, month: date.month, day: date.day };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -10,8 +10,8 @@ import { GRAMMARS } from './grammar/index.js';
 import { EVENT_RULES, type EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
-import { foldText } from './text/fold.js';
-import type { DatePrecision } from './types.js';
+import { foldText } from '../domain/fold.js';
+import type { DatePrecision } from '../domain/entities.js';
 
 export interface EventTrigger {
   rule: EventRule;

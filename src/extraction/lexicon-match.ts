@@ -5,7 +5,7 @@
 import { GRAMMARS } from './grammar/index.js';
 import { LEXICON, type TypedLexiconEntry } from './lexicon/index.js';
 import { PatternSet } from './patterns.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 import type { AnalysedDocument } from './document.js';
 import { sharedRef, type FoundMention } from './mentions.js';
 

@@ -1,5 +1,5 @@
 /** The shared shape of an entity found in a document, before ids and output formatting. */
-import type { EntityType } from './types.js';
+import type { EntityType } from '../domain/entities.js';
 import type { TypedLexiconEntry } from './lexicon/index.js';
 
 /** One real-world entity as the extractor knows it: from the lexicon, or made up by a general rule. */

@@ -14,7 +14,7 @@ import type { AnalysedDocument } from './document.js';
 import { PLACES } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import type { Token } from './text/tokenize.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 import { GRAMMARS } from './grammar/index.js';
 
 const GENERAL_RULE_PRIORITY = -1;

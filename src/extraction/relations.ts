@@ -11,7 +11,9 @@ import { GRAMMARS } from './grammar/index.js';
 import { PLACES } from './lexicon/index.js';
 import type { FoundMention } from './mentions.js';
 import { PatternSet } from './patterns.js';
-import type { ExtractedRelation, RelationType, Span } from './types.js';
+import type { ExtractedRelation } from './types.js';
+import type { RelationType } from '../domain/relations.js';
+import type { Span } from '../domain/entities.js';
 
 const THREAT_KINDS = new Set(['threat', 'hacking-group']);
 /** Agencies whose warnings address groups (not parties, governments, outlets or hostile services). */

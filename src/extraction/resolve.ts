@@ -7,9 +7,10 @@
  *    MSS" / "services secrets chinois (MSS)", is that specific entity; the description then
  *    means it for the rest of the document.
  */
+import type { EntityType } from '../domain/entities.js';
 import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
@@ -24,16 +25,31 @@ function take(taken: Uint8Array, m: FoundMention): void {
   taken.fill(1, m.firstToken, m.endToken);
 }
 
+type ResolutionLayer = 'names' | 'tactics' | 'groups' | 'none';
+
+/**
+ * The layer each type's mentions are settled in. Exhaustive, so a new entity type does not
+ * compile until it is given a layer; Events come from triggers (events.ts), not from mentions.
+ */
+const RESOLUTION_LAYER: Record<EntityType, ResolutionLayer> = {
+  Agency: 'names',
+  Law: 'names',
+  Tactic: 'tactics',
+  TargetGroup: 'groups',
+  Event: 'none',
+};
+
 /**
  * Names of agencies and laws are settled first; then tactics and target groups, each in their
  * own layer, so that "spying on dissidents" can be a tactic and hold the group "dissidents".
  */
 export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[]): FoundMention[] {
-  const names = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'Agency' || m.ref.type === 'Law'), null);
+  const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
+  const names = resolveLayer(doc, inLayer('names'), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
-  const tactics = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'Tactic'), blocked);
-  const groups = resolveLayer(doc, candidates.filter((m) => m.ref.type === 'TargetGroup'), blocked);
+  const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
+  const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
 }
 

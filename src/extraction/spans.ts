@@ -6,7 +6,7 @@
 import type { AnalysedDocument } from './document.js';
 import { PLACES } from './lexicon/index.js';
 import type { FoundMention } from './mentions.js';
-import { foldText } from './text/fold.js';
+import { foldText } from '../domain/fold.js';
 
 const QUALIFIERS = new Set(Object.values(PLACES.nationalities).flat().map((w) => foldText(w)));
 const COORDINATION = new Set([',', 'et', 'ou', 'and', 'or', 'les', 'la', 'le', 'des', 'the', 'l\'']);

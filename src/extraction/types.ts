@@ -1,38 +1,14 @@
 /**
- * The extraction contract shared by every layer: what an extractor returns for one
- * document (see ../shared/ontology.md, "Extraction output"). Offsets are UTF-16 code
- * unit offsets into the text exactly as given, `end` exclusive.
+ * The extraction contract: what an extractor returns for one document (see
+ * ../shared/ontology.md, "Extraction output"), in the vocabulary of src/domain/. Offsets are
+ * UTF-16 code unit offsets into the text exactly as given, `end` exclusive.
  */
 
-export const ENTITY_TYPES = ['Agency', 'Law', 'Tactic', 'TargetGroup', 'Event'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-export const RELATION_TYPES = [
-  'ISSUED',
-  'WARNS',
-  'USES',
-  'TARGETS',
-  'ENFORCES',
-  'ENACTED',
-  'INVOLVES',
-  'REPORTED_BY',
-  'PART_OF',
-] as const;
-export type RelationType = (typeof RELATION_TYPES)[number];
-
-export type DatePrecision = 'DAY' | 'MONTH' | 'YEAR';
-
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export interface Mention extends Span {
-  text: string;
-}
+import type { DatePrecision, EntityType, Mention, Span } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 
 export interface ExtractedEntity {
-  /** `<prefix>:<slug>`, derived from the type and the canonical key (see ids.ts). */
+  /** `<prefix>:<slug>`, derived from the type and the canonical key (see domain/ids.ts). */
   id: string;
   type: EntityType;
   /** Canonical name, English where one is known. */

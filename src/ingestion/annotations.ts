@@ -1,16 +1,10 @@
 import { badInput } from '../errors.js';
-import { entityId, entityTypeOfId, slugify } from '../extraction/ids.js';
-import type {
-  DatePrecision,
-  EntityType,
-  ExtractedEntity,
-  ExtractedRelation,
-  ExtractionResult,
-  Mention,
-  RelationType,
-  Span,
-} from '../extraction/types.js';
-import { isEntityType, isRelationType } from '../store/model.js';
+import { isCalendarDate, precisionOfDate } from '../domain/dates.js';
+import { DATE_PRECISIONS, isEntityType, type DatePrecision, type Mention, type Span } from '../domain/entities.js';
+import { slugify } from '../domain/fold.js';
+import { entityId, entityTypeOfId } from '../domain/ids.js';
+import { isRelationType, relationFitsOntology } from '../domain/relations.js';
+import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../extraction/types.js';
 
 /**
  * Entities and relations a client supplies with a document (its own NLP or LLM): the shape of
@@ -38,33 +32,6 @@ export interface AnnotatedRelationInput {
   source: string;
   target: string;
   evidence?: readonly Span[] | null;
-}
-
-/** Which entity types each relation may join (ontology, "Relation types"); null = any. */
-const RELATION_ENDPOINTS: Record<RelationType, { from: readonly EntityType[]; to: readonly EntityType[] | null }[]> = {
-  ISSUED: [{ from: ['Agency'], to: ['Event'] }],
-  WARNS: [{ from: ['Agency'], to: ['TargetGroup'] }],
-  USES: [{ from: ['Agency'], to: ['Tactic'] }],
-  TARGETS: [{ from: ['Tactic', 'Agency'], to: ['TargetGroup', 'Agency'] }],
-  ENFORCES: [{ from: ['Agency'], to: ['Law'] }],
-  ENACTED: [{ from: ['Agency'], to: ['Law'] }],
-  INVOLVES: [{ from: ['Event'], to: null }],
-  REPORTED_BY: [{ from: ['Event'], to: ['Agency'] }],
-  PART_OF: [
-    { from: ['Agency'], to: ['Agency'] },
-    { from: ['Event'], to: ['Event'] },
-  ],
-};
-
-export function relationFitsOntology(type: RelationType, from: EntityType, to: EntityType): boolean {
-  return RELATION_ENDPOINTS[type].some((rule) => rule.from.includes(from) && (rule.to === null || rule.to.includes(to)));
-}
-
-const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
-const PRECISIONS: readonly DatePrecision[] = ['DAY', 'MONTH', 'YEAR'];
-
-function precisionOf(date: string): DatePrecision {
-  return date.length === 10 ? 'DAY' : date.length === 7 ? 'MONTH' : 'YEAR';
 }
 
 /**
@@ -125,14 +92,14 @@ export function validateAnnotations(input: AnnotationsInput, rawText: string, te
     }
     if (entities.has(id)) throw badInput(`${field}.id ${JSON.stringify(id)} is given twice`, { field: `${field}.id` });
     const date = entity.date?.trim() || null;
-    if (date !== null && !DATE.test(date)) {
-      throw badInput(`${field}.date ${JSON.stringify(date)} is not YYYY-MM-DD, YYYY-MM or YYYY`, {
+    if (date !== null && !isCalendarDate(date)) {
+      throw badInput(`${field}.date ${JSON.stringify(date)} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`, {
         field: `${field}.date`,
       });
     }
     const precision = entity.datePrecision ?? null;
-    if (precision !== null && !PRECISIONS.includes(precision as DatePrecision)) {
-      throw badInput(`${field}.datePrecision must be one of ${PRECISIONS.join(', ')}`, {
+    if (precision !== null && !(DATE_PRECISIONS as readonly string[]).includes(precision)) {
+      throw badInput(`${field}.datePrecision must be one of ${DATE_PRECISIONS.join(', ')}`, {
         field: `${field}.datePrecision`,
       });
     }
@@ -156,7 +123,7 @@ export function validateAnnotations(input: AnnotationsInput, rawText: string, te
       name,
       aliases: (entity.aliases ?? []).map((alias) => alias.trim()).filter((alias) => alias.length > 0),
       date,
-      datePrecision: date === null ? null : ((precision as DatePrecision | null) ?? precisionOf(date)),
+      datePrecision: date === null ? null : ((precision as DatePrecision | null) ?? precisionOfDate(date)),
       generic: entity.generic ?? false,
       mentions,
     });

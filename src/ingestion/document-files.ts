@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { DocumentInput } from './document-input.js';
+import type { DocumentInput } from '../domain/document.js';
 
 /**
  * Document files are plain text with an optional header of `Key: value` lines, then a blank

@@ -4,13 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors.js';
-import {
-  ExtractionInputError,
-  type ExtractionErrorCode,
-  type ExtractionInput,
-  type ExtractionResult,
-  type Extractor,
-} from '../extraction/types.js';
+import { ExtractionInputError, type ExtractionErrorCode, type ExtractionInput, type ExtractionResult, type Extractor } from '../extraction/types.js';
 import type { ExtractionRequest } from './extraction-worker.js';
 
 export interface ExtractionPoolOptions {

@@ -1,4 +1,6 @@
-import type { EntityType, ExtractionResult, Extractor, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { ExtractionResult, Extractor } from '../extraction/types.js';
+import type { RelationType } from '../domain/relations.js';
 import {
   collectUnsupported,
   findEntitiesByNames,
@@ -14,8 +16,8 @@ import {
 import { loadDocuments, type DocumentRecord } from '../store/documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from '../store/graph-store.js';
 import { combineExtractions, validateAnnotations, type AnnotationsInput } from './annotations.js';
-import { validateDocumentInput, type DocumentInput } from './document-input.js';
-import { matchKey } from './match-keys.js';
+import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
+import { matchKey } from '../domain/fold.js';
 import { isNewerExtractorVersion } from './versions.js';
 
 export interface IngestOptions {

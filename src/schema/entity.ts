@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { ENTITY_TYPES, type EntityType } from '../extraction/types.js';
+import { DATE_PRECISIONS, ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import {
   loadDocumentEntities,
   loadEntities,
@@ -28,7 +28,7 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   description: 'How much of a date is known: `2024-05-10` is DAY, `2024-05` MONTH, `2024` YEAR.',
-  values: ['DAY', 'MONTH', 'YEAR'] as const,
+  values: DATE_PRECISIONS,
 });
 
 /** Loads any entity by id (following merges): what `entity(id)` and `Event.involves` resolve through. */
@@ -45,11 +45,16 @@ function entityNodeRef(type: EntityType) {
   });
 }
 
-export const AgencyRef = entityNodeRef('Agency');
-export const LawRef = entityNodeRef('Law');
-export const TacticRef = entityNodeRef('Tactic');
-export const TargetGroupRef = entityNodeRef('TargetGroup');
-export const EventRef = entityNodeRef('Event');
+/** One node type per entity type: exhaustive, so a new type does not compile until it has one. */
+export const ENTITY_REFS: Record<EntityType, ReturnType<typeof entityNodeRef>> = {
+  Agency: entityNodeRef('Agency'),
+  Law: entityNodeRef('Law'),
+  Tactic: entityNodeRef('Tactic'),
+  TargetGroup: entityNodeRef('TargetGroup'),
+  Event: entityNodeRef('Event'),
+};
+export const { Agency: AgencyRef, Law: LawRef, Tactic: TacticRef, TargetGroup: TargetGroupRef, Event: EventRef } =
+  ENTITY_REFS;
 
 const Alias = builder.simpleObject('Alias', {
   description: 'A name the entity goes by (full name, short name, acronym, translation).',

@@ -1,4 +1,5 @@
-import type { ExtractedEntity, ExtractedRelation, ExtractionResult, Mention, Span } from '../extraction/types.js';
+import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../extraction/types.js';
+import type { Mention, Span } from '../domain/entities.js';
 import { requireWriteAccess } from './auth.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, EntityTypeEnum } from './entity.js';

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import { isValidPublishedAt } from '../ingestion/document-input.js';
+import { isValidPublishedAt } from '../domain/document.js';
 import type { EntityFilter } from '../store/search.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './entity.js';

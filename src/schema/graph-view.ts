@@ -1,5 +1,6 @@
 import { badInput, notFound } from '../errors.js';
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import {
   loadNeighborhood,
   loadShortestPath,

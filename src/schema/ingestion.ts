@@ -1,5 +1,8 @@
-import { AppError, badInput } from '../errors.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { badInput } from '../errors.js';
+import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
+import { RELATION_TYPES } from '../domain/relations.js';
+import { forEachConcurrently } from '../ingestion/concurrency.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import {
   ingestDocument,
   type IngestedEntity,
@@ -37,7 +40,7 @@ const SpanInput = builder.inputType('AnnotatedSpanInput', {
 const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
   fields: (t) => ({
     id: t.id({ description: '`<prefix>:<slug>`; derived from type and name when omitted.' }),
-    type: t.string({ required: true, description: 'Agency, Law, Tactic, TargetGroup or Event.' }),
+    type: t.string({ required: true, description: `${oneOf(ENTITY_TYPES)}.` }),
     name: t.string({ required: true, description: 'Canonical name, English where one is known.' }),
     aliases: t.stringList({ description: 'Other names (never anaphora such as "the ministry").' }),
     date: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws).' }),
@@ -49,7 +52,7 @@ const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
 
 const AnnotatedRelationInput = builder.inputType('AnnotatedRelationInput', {
   fields: (t) => ({
-    type: t.string({ required: true, description: 'ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF.' }),
+    type: t.string({ required: true, description: `${oneOf(RELATION_TYPES)}.` }),
     source: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     target: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     evidence: t.field({ type: [SpanInput] }),
@@ -186,9 +189,8 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
 
 /** Expected failures of one document become its error entry; anything else fails the call. */
 function itemError(error: unknown): { code: string; message: string } | null {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  if (error instanceof ExtractionInputError) return { code: 'BAD_USER_INPUT', message: error.message };
-  return null;
+  const expected = expectedError(error);
+  return expected && { code: expected.code, message: expected.message };
 }
 
 builder.mutationFields((t) => ({
@@ -221,19 +223,15 @@ builder.mutationFields((t) => ({
         });
       }
       const results: IngestItemResult[] = new Array(args.inputs.length);
-      let next = 0;
-      const worker = async () => {
-        for (let index = next++; index < args.inputs.length; index = next++) {
-          try {
-            results[index] = { index, result: await load(context, args.inputs[index]!, args.dryRun ?? false), error: null };
-          } catch (error) {
-            const known = itemError(error);
-            if (!known) throw error;
-            results[index] = { index, result: null, error: known };
-          }
+      await forEachConcurrently(args.inputs, BULK_CONCURRENCY, async (input, index) => {
+        try {
+          results[index] = { index, result: await load(context, input, args.dryRun ?? false), error: null };
+        } catch (error) {
+          const known = itemError(error);
+          if (!known) throw error;
+          results[index] = { index, result: null, error: known };
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, args.inputs.length) }, worker));
+      });
       return results;
     },
   }),

@@ -1,4 +1,4 @@
-import { entityTypeOfId } from '../extraction/ids.js';
+import { entityTypeOfId } from '../domain/ids.js';
 
 /** The GraphQL type an id names: its prefix says it (`agency:…` is an Agency). */
 export function nodeTypeNameOfId(id: string): string | null {

@@ -1,8 +1,9 @@
 import { offsetToCursor } from '@pothos/plugin-relay';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { entityTypeOfId } from '../extraction/ids.js';
-import { RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
+import { entityTypeOfId } from '../domain/ids.js';
+import { RELATION_TYPES, RELATIONS, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
+import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import type { DocumentRecord } from '../store/documents.js';
 import type { EntityRecord } from '../store/entities.js';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -18,7 +19,7 @@ import {
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
 import { DocumentNode, documentTextLoader } from './document.js';
-import { AgencyRef, EntityRef, EntityTypeEnum, EventRef, LawRef, TacticRef, TargetGroupRef } from './entity.js';
+import { ENTITY_REFS, EntityRef, EntityTypeEnum } from './entity.js';
 import { checkPageArgs, offsetOfCursor } from './pagination.js';
 import {
   pathKey,
@@ -41,7 +42,9 @@ import {
 
 export const RelationTypeEnum = builder.enumType('RelationType', {
   description: 'Typed relations between entities (see the ontology for their direction).',
-  values: RELATION_TYPES,
+  values: Object.fromEntries(
+    RELATION_TYPES.map((type) => [type, { description: RELATIONS[type].description }]),
+  ) as Record<RelationType, { description: string }>,
 });
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
@@ -170,11 +173,11 @@ function relationConnection(name: string, nodeRef: any) {
 }
 
 export const EntityRelationConnection = relationConnection('Entity', EntityRef);
-export const AgencyRelationConnection = relationConnection('Agency', AgencyRef);
-export const LawRelationConnection = relationConnection('Law', LawRef);
-export const TacticRelationConnection = relationConnection('Tactic', TacticRef);
-export const TargetGroupRelationConnection = relationConnection('TargetGroup', TargetGroupRef);
-export const EventRelationConnection = relationConnection('Event', EventRef);
+
+/** The connection of relations whose other end is of a given type. */
+const RELATION_CONNECTIONS = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, relationConnection(type, ENTITY_REFS[type])]),
+) as Record<EntityType, ReturnType<typeof relationConnection>>;
 
 /** Reads `first`/`after` into an offset page; only forward paging, which is all a graph needs. */
 function relationPage(args: { first?: number | null; after?: string | null }, context: RequestContext) {
@@ -274,32 +277,22 @@ export async function loadEntityReadingAhead(
   return result.entity;
 }
 
-export interface TypedRelationSpec {
-  /** The type that has the field. */
-  owner: EntityType;
-  relationType: RelationType;
-  direction: 'OUT' | 'IN';
-  /** Type of the entity at the other end; null: any entity. */
-  otherType: EntityType | null;
-  description: string;
-}
-
 /**
  * A typed relation field such as `Agency.tactics`: one relation type, one direction, one type
- * at the other end, as a connection of `connection`.
+ * at the other end (or any), as a row of the relation table declares it.
  */
-// `t` and `connection` are Pothos refs of several entity types; `fieldName` must be the key the
-// field is defined under (the look-ahead finds the field's selection by it).
-export function typedRelationField(t: any, fieldName: string, connection: any, spec: TypedRelationSpec) {
+// `t` is the field builder of one of several entity types.
+function typedRelationField(t: any, spec: RelationField) {
   const selection: RelationSelection = {
     relationTypes: [spec.relationType],
     direction: spec.direction,
-    otherTypes: spec.otherType ? [spec.otherType] : null,
+    otherTypes: spec.other ? [spec.other] : null,
   };
-  registerRelationField(spec.owner, fieldName, { selection: () => selection, defaults: {}, nodeType: spec.otherType });
+  // The look-ahead finds the field's selection by its name.
+  registerRelationField(spec.on, spec.field, { selection: () => selection, defaults: {}, nodeType: spec.other });
   return t.loadable({
-    type: connection,
-    description: spec.description,
+    type: spec.other ? RELATION_CONNECTIONS[spec.other] : EntityRelationConnection,
+    description: `${spec.description} (${spec.relationType}${spec.direction === 'IN' ? ', incoming' : ''}).`,
     byPath: true,
     args: {
       first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}, at most the configured maximum).` }),
@@ -310,11 +303,15 @@ export function typedRelationField(t: any, fieldName: string, connection: any, s
       context: RequestContext,
       args: { first?: number | null; after?: string | null },
       info: GraphQLResolveInfo,
-    ) => loadConnections(ownerIds, selection, args, context, info, spec.otherType),
+    ) => loadConnections(ownerIds, selection, args, context, info, spec.other),
     resolve: (entity: EntityRecord) => entity.id,
   });
 }
 
+/** The typed relation fields of an entity type, built from the relation table (domain/relations.ts). */
+export function relationFields(t: any, owner: EntityType): Record<string, any> {
+  return Object.fromEntries(relationFieldsOn(owner).map((spec) => [spec.field, typedRelationField(t, spec)]));
+}
 
 builder.interfaceField(EntityRef, 'related', (t) =>
   t.loadable({

@@ -1,5 +1,5 @@
 import { badInput } from '../errors.js';
-import type { EntityType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
 import { searchEntities, type SearchHitRecord } from '../store/search.js';
 import { builder } from './builder.js';
 import { EntityRef, EntityTypeEnum } from './entity.js';

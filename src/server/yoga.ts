@@ -14,8 +14,8 @@ import {
 } from 'graphql-yoga';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { AppError, HTTP_STATUS_OF_CODE, type ErrorCode } from '../errors.js';
-import { ExtractionInputError } from '../extraction/types.js';
+import { HTTP_STATUS_OF_CODE, type ErrorCode } from '../errors.js';
+import { expectedError } from '../ingestion/expected-errors.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
 import { EXAMPLE_QUERY } from './example-query.js';
@@ -28,15 +28,13 @@ function toClientError(error: unknown, services: AppServices): GraphQLError | nu
   const wrapped = error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
   const original = wrapped ? ((error as GraphQLError).originalError ?? error) : error;
   const path = wrapped ? (error as GraphQLError).path : undefined;
-  if (original instanceof AppError) {
-    if (original.code === 'DATABASE_UNAVAILABLE') {
+  const expected = expectedError(original);
+  if (expected) {
+    if (expected.code === 'DATABASE_UNAVAILABLE') {
       // Expected while Neo4j restarts: a warning with the driver's message, no stack.
-      services.logger.warn({ code: original.code, cause: causeMessage(original.cause) }, 'database unavailable');
+      services.logger.warn({ code: expected.code, cause: causeMessage(expected.cause) }, 'database unavailable');
     }
-    return codedError(original.message, original.code, path, original.details);
-  }
-  if (original instanceof ExtractionInputError) {
-    return new GraphQLError(original.message, { path, extensions: { code: 'BAD_USER_INPUT', reason: original.code } });
+    return codedError(expected.message, expected.code, path, expected.details);
   }
   // Errors of the request itself (syntax, validation, variables, CSRF, a bad body) made by
   // graphql-js, Yoga or Pothos: GraphQLErrors all the way down, saying nothing internal. They
@@ -93,7 +91,7 @@ function causeMessage(cause: unknown): string | undefined {
 /** Errors a client caused: logged at info, without a stack. */
 function isExpected(error: unknown): boolean {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  if (original instanceof AppError || original instanceof ExtractionInputError) return true;
+  if (expectedError(original)) return true;
   return original instanceof GraphQLError || (original instanceof Error && original.name === 'GraphQLError');
 }
 

@@ -1,9 +1,14 @@
 import { badInput, notFound } from '../errors.js';
-import type { EntityType, RelationType } from '../extraction/types.js';
-import { matchKey } from '../ingestion/match-keys.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
+import { matchKey } from '../domain/fold.js';
 import { collectUnsupported, stripDocumentSupport } from './document-writes.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, isRelationType, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isRelationType } from '../domain/relations.js';
+import { followRedirects } from './redirects.js';
+
+const BY_PARAMETER = followRedirects('$id');
 
 /** Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. */
 
@@ -50,8 +55,8 @@ export async function deleteDocument(store: GraphStore, id: string, counter?: Qu
 /** Follows a redirect, then reads the entity and takes its write lock (the first SET). */
 async function lockEntity(tx: WriteTransaction, id: string): Promise<EntitySummary | null> {
   const rows = await tx.run(
-    `OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: $id})
-     WITH coalesce(r.target, $id) AS target
+    `${BY_PARAMETER.match}
+     WITH ${BY_PARAMETER.target} AS target
      MATCH (n:${ENTITY_LABEL} {id: target})
      SET n.mentionCount = coalesce(n.mentionCount, 0)
      RETURN ${SUMMARY} AS entity`,

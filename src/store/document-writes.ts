@@ -1,18 +1,16 @@
-import type { DatePrecision, EntityType, ExtractionResult, RelationType } from '../extraction/types.js';
-import { validateDocumentInput, type DocumentInput } from '../ingestion/document-input.js';
-import { fullTextQueryForKeys, matchKey } from '../ingestion/match-keys.js';
-import type { DocumentRecord } from './documents.js';
+import type { DatePrecision, EntityType } from '../domain/entities.js';
+import type { ExtractionResult } from '../extraction/types.js';
+import type { RelationType } from '../domain/relations.js';
+import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
+import { fullTextQueryForKeys } from './search.js';
+import { matchKey } from '../domain/fold.js';
+import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import {
-  DOCUMENT_LABEL,
-  ENTITY_LABEL,
-  ENTITY_LABELS,
-  ENTITY_NAME_INDEX,
-  isRelationType,
-  MENTIONS,
-  REDIRECT_LABEL,
-  RELATIONSHIP_TYPES,
-} from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, ENTITY_NAME_INDEX, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isRelationType } from '../domain/relations.js';
+import { followRedirects } from './redirects.js';
+
+const BY_ID = followRedirects('id');
 
 /**
  * The batched write statements of ingestion. Every statement takes a list parameter and
@@ -153,8 +151,7 @@ export function prepareGraph(items: readonly GraphItem[]): PreparedGraph {
   };
 }
 
-const DOCUMENT_PROJECTION = `d { .id, .title, .sourceUrl, .language, .publishedAt, .contentHash, .extractorVersion,
-  ingestedAt: toString(d.ingestedAt), .charCount }`;
+const DOCUMENT_PROJECTION = `d ${DOCUMENT_FIELDS}`;
 
 export interface MergedDocument {
   id: string;
@@ -198,8 +195,9 @@ export async function resolveRedirects(tx: WriteTransaction, ids: readonly strin
   if (ids.length === 0) return new Map();
   const rows = await tx.run(
     `UNWIND $ids AS id
-     MATCH (r:${REDIRECT_LABEL} {id: id})
-     RETURN id, r.target AS target`,
+     ${BY_ID.match}
+     WITH id, ${BY_ID.target} AS target WHERE target <> id
+     RETURN id, target`,
     { ids },
   );
   const targets = new Map(ids.map((id) => [id, id]));
@@ -218,8 +216,8 @@ export async function lookupEntities(tx: WriteTransaction, ids: readonly string[
   if (ids.length === 0) return new Map();
   const rows = await tx.run(
     `UNWIND $ids AS id
-     OPTIONAL MATCH (r:${REDIRECT_LABEL} {id: id})
-     WITH id, coalesce(r.target, id) AS target
+     ${BY_ID.match}
+     WITH id, ${BY_ID.target} AS target
      OPTIONAL MATCH (n:${ENTITY_LABEL} {id: target})
      RETURN id, target, n IS NOT NULL AS exists`,
     { ids },

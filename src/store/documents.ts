@@ -14,7 +14,8 @@ export interface DocumentRecord {
   charCount: number;
 }
 
-const DOCUMENT_FIELDS = `{ .id, .title, .sourceUrl, .language, .publishedAt, .contentHash, .extractorVersion,
+/** The properties of a Document node as a DocumentRecord: `d ${DOCUMENT_FIELDS}`. */
+export const DOCUMENT_FIELDS = `{ .id, .title, .sourceUrl, .language, .publishedAt, .contentHash, .extractorVersion,
   ingestedAt: toString(d.ingestedAt), .charCount }`;
 
 /** Documents by id, in the order of `ids`, null where one does not exist. */

@@ -1,8 +1,11 @@
-import type { DatePrecision, EntityType } from '../extraction/types.js';
-import { entityTypeOfId } from '../extraction/ids.js';
+import type { DatePrecision, EntityType } from '../domain/entities.js';
+import { entityTypeOfId } from '../domain/ids.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
 import type { Row } from './values.js';
+import { followRedirects } from './redirects.js';
+
+const REQUESTED = followRedirects('requested');
 
 /** An entity as every read returns it: the node's own properties, nothing computed. */
 export interface EntityRecord {
@@ -68,9 +71,8 @@ export async function loadEntities(
 ): Promise<(EntityRecord | null)[]> {
   const rows = await store.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (first:${REDIRECT_LABEL} {id: requested})
-     OPTIONAL MATCH (second:${REDIRECT_LABEL} {id: first.target})
-     WITH requested, coalesce(second.target, first.target, requested) AS resolved
+     ${REQUESTED.match}
+     WITH requested, ${REQUESTED.target} AS resolved
      MATCH (n:${label} {id: resolved})
      RETURN requested, n ${ENTITY_PROJECTION} AS entity`,
     { ids },

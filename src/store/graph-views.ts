@@ -1,9 +1,15 @@
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ANY_RELATION } from './entities.js';
-import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
+import { ENTITY_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isEntityType } from '../domain/entities.js';
+import { isRelationType } from '../domain/relations.js';
 import { filterClauses, type EntityFilter } from './search.js';
 import { int } from './values.js';
+import { followRedirects } from './redirects.js';
+
+const REQUESTED = followRedirects('requested');
 
 /**
  * Flat, de-duplicated node and edge lists that graph front-ends (Cytoscape, sigma/graphology,
@@ -139,8 +145,8 @@ export async function loadNeighborhood(
   }
   const rows = await store.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (redirect:${REDIRECT_LABEL} {id: requested})
-     WITH DISTINCT coalesce(redirect.target, requested) AS id
+     ${REQUESTED.match}
+     WITH DISTINCT ${REQUESTED.target} AS id
      MATCH (seed:${ENTITY_LABEL} {id: id})
      WITH seed ORDER BY seed.id
      WITH collect(seed) AS level0

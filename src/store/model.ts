@@ -1,4 +1,5 @@
-import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../extraction/types.js';
+import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
+import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
 
 /**
  * How the knowledge model is laid out in Neo4j. Labels and relationship types come from these
@@ -8,7 +9,7 @@ import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from
  * - Entities: `(:Entity:<Type> {id, type, name, nameCurated, aliases, aliasLanguages,
  *   aliasesCurated, searchText, generic, date, datePrecision, mentionCount, matchKeys})`. `aliases` and
  *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index; `matchKeys`
- *   holds the folded form of the name and each alias (ingestion/match-keys.ts), what a later
+ *   holds the folded form of the name and each alias (domain/fold.ts), what a later
  *   document's names are matched against; `mentionCount` is the number of mention spans over all
  *   documents.
  * - Documents: `(:Document {id, title, sourceUrl, language, publishedAt, contentHash, text,
@@ -27,14 +28,6 @@ export const MENTIONS = 'MENTIONS';
 
 export const ENTITY_LABELS: readonly EntityType[] = ENTITY_TYPES;
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES;
-
-export function isEntityType(value: string): value is EntityType {
-  return (ENTITY_TYPES as readonly string[]).includes(value);
-}
-
-export function isRelationType(value: string): value is RelationType {
-  return (RELATION_TYPES as readonly string[]).includes(value);
-}
 
 /** The full-text index over entity names and aliases, accent- and case-insensitive. */
 export const ENTITY_NAME_INDEX = 'entityNames';

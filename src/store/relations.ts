@@ -1,8 +1,14 @@
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ENTITY_PROJECTION, ENTITY_REFERENCE_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
-import { ENTITY_LABEL, REDIRECT_LABEL, RELATIONSHIP_TYPES, isEntityType, isRelationType } from './model.js';
+import { ENTITY_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { isEntityType } from '../domain/entities.js';
+import { isRelationType } from '../domain/relations.js';
 import { int } from './values.js';
+import { followRedirects } from './redirects.js';
+
+const REQUESTED = followRedirects('requested');
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
@@ -200,9 +206,8 @@ export async function loadEntitiesWithRelations(
   );
   const rows = await store.read(
     `UNWIND $ids AS requested
-     OPTIONAL MATCH (first:${REDIRECT_LABEL} {id: requested})
-     OPTIONAL MATCH (second:${REDIRECT_LABEL} {id: first.target})
-     WITH requested, coalesce(second.target, first.target, requested) AS resolved
+     ${REQUESTED.match}
+     WITH requested, ${REQUESTED.target} AS resolved
      MATCH (n:${ENTITY_LABEL} {id: resolved})
      RETURN requested, n ${ENTITY_PROJECTION} AS entity, { ${relations.join(', ')} } AS relations`,
     { ...params, ids },

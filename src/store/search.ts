@@ -1,31 +1,35 @@
-import type { EntityType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ANY_RELATION, ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS, isEntityType } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './model.js';
+import { isEntityType } from '../domain/entities.js';
+import { foldApostrophes, foldName } from '../domain/fold.js';
 import { int } from './values.js';
 
 /** Characters with a meaning in Lucene's query syntax; user input has them escaped. */
 const LUCENE_SPECIAL = /[+\-!(){}[\]^"~*?:\\/&|]/g;
 
-export function escapeLucene(term: string): string {
-  return term.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
+/** A Lucene query for the full-text index that finds any of the names (match keys) as a phrase. */
+export function fullTextQueryForKeys(keys: readonly string[]): string {
+  return keys
+    .filter((key) => key.length > 0)
+    .map((key) => `"${key.replace(/["\\]/g, ' ')}"`)
+    .join(' OR ');
 }
 
-/** Lower case, accents folded: what the `standard-folding` analyzer does to indexed text. */
-function fold(term: string): string {
-  return term.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+export function escapeLucene(term: string): string {
+  return term.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
 }
 
 /**
  * A Lucene query from what a user typed: every word must match (so "securite d'etat" finds
  * "Sécurité d'État" but not every "sécurité"), and the last word also matches as a prefix, for
- * search-as-you-type. Wildcard terms skip the analyzer, so that prefix is folded here. Returns
- * null when nothing searchable is left.
+ * search-as-you-type. Wildcard terms skip the analyzer, so that prefix is folded here
+ * (domain/fold.ts), as the `standard-folding` analyzer folds indexed text. Returns null when
+ * nothing searchable is left.
  */
 export function toLuceneQuery(input: string): string | null {
-  const words = input
-    .normalize('NFC')
-    .replace(/[’ʼ]/g, "'")
+  const words = foldApostrophes(input.normalize('NFC'))
     .split(/[^\p{L}\p{N}']+/u)
     .map((word) => word.replace(/^'+|'+$/g, ''))
     .filter((word) => word.length > 0)
@@ -34,8 +38,9 @@ export function toLuceneQuery(input: string): string | null {
   const clauses = words.map((word, index) => {
     // Lower case so that words such as AND or NOT stay words, not operators.
     const exact = escapeLucene(word.toLowerCase());
+    const prefix = foldName(word);
     // A prefix of one or two letters would match half the index.
-    if (index === words.length - 1 && fold(word).length >= 3) return `+(${exact} OR ${escapeLucene(fold(word))}*)`;
+    if (index === words.length - 1 && prefix.length >= 3) return `+(${exact} OR ${escapeLucene(prefix)}*)`;
     return `+${exact}`;
   });
   return clauses.join(' ');

@@ -1,4 +1,5 @@
-import type { EntityType, RelationType } from '../extraction/types.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABELS, RELATIONSHIP_TYPES } from './model.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extraction/index.js';
-import { entityId } from '../../src/extraction/ids.js';
+import { entityId } from '../../src/domain/ids.js';
 import { byName, entity, expectWellFormed } from './helpers.js';
 
 const MSS = entityId('Agency', 'Ministry of State Security (China)');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument, ruleBasedExtractor, EXTRACTOR_VERSION } from '../../src/extraction/index.js';
-import { entityId } from '../../src/extraction/ids.js';
+import { entityId } from '../../src/domain/ids.js';
 import { entity, expectWellFormed, hasRelation } from './helpers.js';
 
 const FR_WARNING = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/extraction/text/tokenize.js';
 import { segmentSentences, MAX_SENTENCE_TOKENS } from '../../src/extraction/text/segment.js';
 import { detectLanguage } from '../../src/extraction/text/language.js';
-import { foldText } from '../../src/extraction/text/fold.js';
+import { foldText } from '../../src/domain/fold.js';
 import { GRAMMARS } from '../../src/extraction/grammar/index.js';
 
 const elisions = new Set(GRAMMARS.flatMap((g) => g.elisions));

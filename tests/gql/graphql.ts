@@ -132,14 +132,23 @@ export type RelationDirection =
 
 /** Typed relations between entities (see the ontology for their direction). */
 export type RelationType =
+  /** A legislature adopted the law. */
   | 'ENACTED'
+  /** The agency applies the law (charges, investigates under it). */
   | 'ENFORCES'
+  /** Participants and subjects of an event. */
   | 'INVOLVES'
+  /** The agency published the warning, statement or advisory, or announced the case. */
   | 'ISSUED'
+  /** Subordination of an agency; sub-events of an event. */
   | 'PART_OF'
+  /** The outlet or body that reported or disclosed the event. */
   | 'REPORTED_BY'
+  /** Whom a method or an actor aims at. */
   | 'TARGETS'
+  /** The actor uses the method. */
   | 'USES'
+  /** The group an agency's warning addresses. */
   | 'WARNS';
 
 export type UpdateEntityInput = {

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { ruleBasedExtractor } from '../../src/extraction/index.js';
 import { createLogger } from '../../src/logger.js';
 import { connectGraphStore, type GraphStore } from '../../src/store/graph-store.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/store/local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/dev/local-neo4j.js';
 import { applySchema } from '../../src/store/schema-setup.js';
 import { createApp, type DossierYoga } from '../../src/server/yoga.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { listDocumentFiles, readDocumentFile } from '../../src/ingestion/document-files.js';
 import { SEEDS_DIR } from '../../src/ingestion/seed.js';
-import { RELATION_TYPES } from '../../src/extraction/types.js';
+import { RELATION_TYPES } from '../../src/domain/relations.js';
 import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
 import { createTestApp, execute, type TestApp } from '../support/services.js';
 

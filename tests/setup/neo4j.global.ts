@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startLocalNeo4j } from '../../src/store/local-neo4j.js';
+import { startLocalNeo4j } from '../../src/dev/local-neo4j.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,4 +1,5 @@
-import type { EntityType, RelationType } from '../../src/extraction/types.js';
+import type { EntityType } from '../../src/domain/entities.js';
+import type { RelationType } from '../../src/domain/relations.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
 import { ENTITY_LABEL } from '../../src/store/model.js';
 

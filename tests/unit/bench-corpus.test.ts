@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityTypeOfId } from '../../src/extraction/ids.js';
+import { entityTypeOfId } from '../../src/domain/ids.js';
 import { expectedEntityCount, generateCorpus, generateDocument } from '../../bench/corpus/generate.js';
 import { coinedWord } from '../../bench/corpus/vocabulary.js';
 

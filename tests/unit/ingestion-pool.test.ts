@@ -4,7 +4,7 @@ import { extractDocument, ruleBasedExtractor } from '../../src/extraction/index.
 import { ExtractionInputError } from '../../src/extraction/types.js';
 import { parseDocumentFile } from '../../src/ingestion/document-files.js';
 import { ExtractionPool } from '../../src/ingestion/extraction-pool.js';
-import { normalizeDocumentText } from '../../src/extraction/ids.js';
+import { normalizeDocumentText } from '../../src/domain/ids.js';
 
 const SEED = new URL('../../seeds/01-fr-mss-avertissement-ressortissants.txt', import.meta.url);
 

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import type { ExtractionResult } from '../../src/extraction/types.js';
-import {
-  combineExtractions,
-  offsetMapper,
-  relationFitsOntology,
-  validateAnnotations,
-} from '../../src/ingestion/annotations.js';
-import { fullTextQueryForKeys, matchKey } from '../../src/ingestion/match-keys.js';
+import { combineExtractions, offsetMapper, validateAnnotations } from '../../src/ingestion/annotations.js';
+import { relationFitsOntology } from '../../src/domain/relations.js';
+import { fullTextQueryForKeys } from '../../src/store/search.js';
+import { matchKey } from '../../src/domain/fold.js';
 import { isNewerExtractorVersion } from '../../src/ingestion/versions.js';
 import { prepareGraph, redirectExtraction, type DocumentProps } from '../../src/store/document-writes.js';
 

@@ -16,7 +16,7 @@
  *   document (e.g. "national security authorities" means China's only in a Chinese context).
  * - "partOf": PART_OF edges emitted when both entities occur in a document.
  */
-import type { EntityType } from '../types.js';
+import type { EntityType } from '../../domain/entities.js';
 import agencies from './agencies.json' with { type: 'json' };
 import laws from './laws.json' with { type: 'json' };
 import tactics from './tactics.json' with { type: 'json' };

@@ -5,7 +5,7 @@
  * letter (initials, U.S.); a line break always ends a sentence (titles, paragraphs).
  */
 import type { Token } from './tokenize.js';
-import type { Span } from '../types.js';
+import type { Span } from '../../domain/entities.js';
 
 export interface Sentence extends Span {
   index: number;

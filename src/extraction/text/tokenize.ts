@@ -4,7 +4,7 @@
  * "d'" and "État" are separate tokens; an English possessive "'s" is its own token; every
  * other non-space character is a one-character punctuation token.
  */
-import { foldChar, foldText, foldKeepCase, stemKey } from './fold.js';
+import { foldChar, foldText, foldKeepCase, stemKey } from '../../domain/fold.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 

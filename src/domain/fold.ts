@@ -1,10 +1,16 @@
 /**
- * Matching folds case, accents, typographic apostrophes, quotes and non-breaking spaces
- * (ontology: "Identity"). Folding here works code unit by code unit so that a folded
- * string has exactly the length of the raw one: offsets found in it point into the raw text.
+ * The one folding rule (ontology: "Identity"): case, accents, typographic apostrophes
+ * (’ ‘ ʼ ` ´ all become '), quotes (« » “ ” „ ‟ all become ") and non-breaking spaces are
+ * folded. `foldChar` is the rule; every other function here is a named form derived from it:
+ * - `foldText`, same length as its input, so offsets found in it point into the raw text
+ *   (lexicon matching);
+ * - `foldName`, the folded text of a name or query (search);
+ * - `matchKey`, the key two names must share to be the same name across documents;
+ * - `slugify`, the id part derived from a canonical key (ids.ts).
  */
 
 const APOSTROPHES = /['’ʼ`´‘]/;
+const ALL_APOSTROPHES = /['’ʼ`´‘]/g;
 const QUOTES = /[«»“”„‟"]/;
 const SPACES = /[\u00a0\u2000-\u200b\u202f\u205f\u3000]/;
 
@@ -51,4 +57,35 @@ export function stemKey(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.length > 3 && (word.endsWith('s') || word.endsWith('x')) && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+/** Every typographic apostrophe as `'`, nothing else changed. */
+export function foldApostrophes(text: string): string {
+  return text.replace(ALL_APOSTROPHES, "'");
+}
+
+/**
+ * A name or query folded: composed first so that an accent typed as a combining mark folds
+ * like a precomposed one, then `foldText`, then marks left over (on letters with no
+ * precomposed form) dropped.
+ */
+export function foldName(text: string): string {
+  return foldText(text.normalize('NFC')).replace(/\p{M}+/gu, '');
+}
+
+/**
+ * The key two names must share to be the same name across documents: the folded name with
+ * quotes dropped and runs of spaces collapsed. Stored on entities as `matchKeys` (one per name
+ * and alias).
+ */
+export function matchKey(name: string): string {
+  return foldName(name).replace(/"/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The id part of a canonical key: the folded key, apostrophes dropped, every other run of non-alphanumerics a `-`. */
+export function slugify(key: string): string {
+  return foldName(key)
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -1,29 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { EntityType } from './types.js';
+import { ENTITY_TYPE_INFO, ENTITY_TYPES, type EntityType } from './entities.js';
+import { slugify } from './fold.js';
 
 /** Id prefixes per entity type (ontology: "Identity: one id per node, everywhere"). */
-export const ID_PREFIX: Record<EntityType, string> = {
-  Agency: 'agency',
-  Law: 'law',
-  Tactic: 'tactic',
-  TargetGroup: 'target-group',
-  Event: 'event',
-};
+export const ID_PREFIX: Record<EntityType, string> = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, ENTITY_TYPE_INFO[type].idPrefix]),
+) as Record<EntityType, string>;
 
-const PREFIX_TYPE = new Map<string, EntityType>(
-  Object.entries(ID_PREFIX).map(([type, prefix]) => [prefix, type as EntityType]),
-);
-
-/** Lower case, accents folded, apostrophes dropped, every other run of non-alphanumerics a `-`. */
-export function slugify(key: string): string {
-  return key
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’ʼ`´]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+const PREFIX_TYPE = new Map<string, EntityType>(ENTITY_TYPES.map((type) => [ID_PREFIX[type], type]));
 
 export function entityId(type: EntityType, canonicalKey: string): string {
   return `${ID_PREFIX[type]}:${slugify(canonicalKey)}`;

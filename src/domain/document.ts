@@ -1,5 +1,6 @@
 import { badInput } from '../errors.js';
-import { documentId, normalizeDocumentText } from '../extraction/ids.js';
+import { isCalendarDate } from './dates.js';
+import { documentId, normalizeDocumentText } from './ids.js';
 
 export interface DocumentInput {
   text: string;
@@ -18,19 +19,9 @@ export interface ValidDocument {
   publishedAt: string | null;
 }
 
-const PUBLISHED_AT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real calendar date. */
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and a real calendar date (dates.ts). */
 export function isValidPublishedAt(value: string): boolean {
-  const match = PUBLISHED_AT.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  if (month === undefined) return true;
-  const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
-  const date = new Date(Date.UTC(Number(year), m - 1, Number(day)));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === Number(day);
+  return isCalendarDate(value);
 }
 
 /** Checks a document before anything is written; the id is the hash of the normalised text. */
