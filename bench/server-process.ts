@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -9,6 +10,8 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface ApiServer {
   url: string;
+  /** Headers that authorise writes (the server runs with an API key, as production requires). */
+  authHeaders: Record<string, string>;
   pid: number;
   /** Resident set size of the server process now, in MiB. */
   rssMiB(): number;
@@ -58,6 +61,7 @@ export async function startApiServer(options: {
   readyPath?: string;
 }): Promise<ApiServer> {
   const port = await freePort();
+  const apiKey = randomBytes(24).toString('hex');
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO_ROOT, options.entry ?? join('src', 'main.ts'))], {
     cwd: REPO_ROOT,
     env: {
@@ -66,11 +70,13 @@ export async function startApiServer(options: {
       PORT: String(port),
       SEED_ON_START: 'false',
       QUERY_STATS: 'true',
-      // Production settings otherwise, but no rate limit: the load comes from one address.
-      RATE_LIMIT_PER_MINUTE: '0',
       // One log line per request would put the log pipe in every measurement.
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      API_KEY: apiKey,
+      // The load generator is one client sending thousands of requests a minute: the per-client
+      // limit is off here, and only here.
+      RATE_LIMIT_PER_MINUTE: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,6 +114,7 @@ export async function startApiServer(options: {
 
   return {
     url,
+    authHeaders: { authorization: `Bearer ${apiKey}` },
     pid: child.pid!,
     rssMiB: () => readRssMiB(child.pid!),
     stop: async () => {

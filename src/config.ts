@@ -45,6 +45,25 @@ export interface Config {
   seedOnStart: boolean;
   /** Put `extensions.queryStats` (Cypher round trips) into every response; for the benchmark. */
   exposeQueryStats: boolean;
+  security: SecuritySettings;
+}
+
+/** What the server exposes and to whom; safe by default (see README, Configuration). */
+export interface SecuritySettings {
+  /** Interface the HTTP server binds; loopback unless an API key is set and HOST says otherwise. */
+  host: string;
+  /** Origins a browser may call the API from (CORS); empty: no CORS headers at all. */
+  corsOrigins: string[];
+  graphiql: boolean;
+  introspection: boolean;
+  /** "Did you mean …?" in validation errors. */
+  fieldSuggestions: boolean;
+  /** Requests per minute per client address; 0 turns the limit off (the benchmark does). */
+  rateLimitPerMinute: number;
+  /** Extractions waiting for a worker; past it `extract` and loads answer 503 with Retry-After. */
+  extractionQueueSize: number;
+  /** Most ids `nodes(ids:)` takes. */
+  maxIds: number;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +71,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+const LOOPBACK = '127.0.0.1';
+const LOOPBACK_HOSTS = new Set([LOOPBACK, '::1', 'localhost']);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -97,14 +119,39 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
+  // Safe defaults: loopback only without a key; development conveniences off in production.
+  const nodeEnv = env.NODE_ENV || 'development';
+  const production = nodeEnv === 'production';
+  const apiKey = env.API_KEY ? env.API_KEY : null;
+  const host = env.HOST || LOOPBACK;
+  if (!apiKey && !LOOPBACK_HOSTS.has(host)) {
+    problems.push(`HOST=${JSON.stringify(host)}: without API_KEY the server only listens on the loopback interface (127.0.0.1)`);
+  }
+  const corsOrigins = (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin like https://example.org (no path, no wildcard)`);
+    }
+  }
+  const security: SecuritySettings = {
+    host,
+    corsOrigins,
+    graphiql: boolean('GRAPHIQL', !production),
+    introspection: boolean('INTROSPECTION', !production),
+    fieldSuggestions: boolean('FIELD_SUGGESTIONS', !production),
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    extractionQueueSize: integer('EXTRACTION_QUEUE_SIZE', 32, 1, 10_000),
+    maxIds: 100,
+  };
+
   const config: Config = {
     port: integer('PORT', 4000, 0, 65535),
-    nodeEnv: env.NODE_ENV || 'development',
+    nodeEnv,
     logLevel,
     neo4j,
     neo4jDatabase,
     localNeo4jPort: integer('NEO4J_LOCAL_PORT', 7687, 1, 65535),
-    apiKey: env.API_KEY ? env.API_KEY : null,
+    apiKey,
     protectReads: boolean('PROTECT_READS', false),
     readTimeoutMs: integer('READ_TIMEOUT_MS', 10_000, 100, 600_000),
     writeTimeoutMs: integer('WRITE_TIMEOUT_MS', 60_000, 100, 600_000),
@@ -112,10 +159,11 @@ export function loadConfig(env: Env = process.env): Config {
     // Query limits, sized on real queries (tests/integration/limits.test.ts checks each just over and
     // just under): depth 12 is what `entity { ... on Agency { tactics { edges { evidence { document
     // { id } } node { targets { edges { node { warnedBy { edges { node { id } } } } } } } } } } }`
-    // needs (inline fragments are flattened); cost follows graphql-armor's formula (object 2, scalar
-    // 1, x1.5 per level, x`first` when it is a literal): that query costs about 500 with default
-    // pages and 330,000 with `first: 10` at all three levels, while 100 x 100 x 100 costs hundreds
-    // of millions, so 500,000 lets the first through and stops the second.
+    // needs (inline fragments are flattened); cost (src/server/query-cost.ts: scalar 1, object 2,
+    // times the items above, `first` read from literals and variables alike) is about 315,000 for
+    // that query with default pages of 20 at all three levels and 10 evidence sentences an edge,
+    // while pages of 100 x 100 x 100 cost 6 million, so 500,000 lets the first through and stops
+    // the second; a page of 100 document texts costs 50,000.
     limits: {
       maxDepth: integer('MAX_QUERY_DEPTH', 12, 1, 50),
       maxAliases: integer('MAX_QUERY_ALIASES', 15, 1, 1000),
@@ -128,10 +176,15 @@ export function loadConfig(env: Env = process.env): Config {
     },
     seedOnStart: boolean('SEED_ON_START', true),
     exposeQueryStats: boolean('QUERY_STATS', false),
+    security,
   };
   if (config.protectReads && !config.apiKey) {
     problems.push('PROTECT_READS=true needs API_KEY to be set');
   }
+  if (production && !apiKey) {
+    problems.push('NODE_ENV=production needs API_KEY to be set: without it anyone could write to the graph');
+  }
+
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }

@@ -7,8 +7,20 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'SERVER_BUSY'
   | 'DATABASE_UNAVAILABLE'
   | 'TIMEOUT';
+
+/** The HTTP status a response takes when it carries one of these codes (200 for the others). */
+export const HTTP_STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
+  SERVER_BUSY: 503,
+};
 
 export class AppError extends Error {
   override readonly name = 'AppError';

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     name: ruleBasedExtractor.name,
     version: ruleBasedExtractor.version,
     maxChars: config.maxDocumentChars,
+    maxQueued: config.security.extractionQueueSize,
   });
   stops.push(() => extractor.close());
 
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
   }
 
   const explorer = await loadExplorerPlugin(await prepareExplorer());
-  const server = await listen(createApp(services, { explorer }), config.port);
+  const { host } = config.security;
+  const server = await listen(createApp(services, { explorer }), config.port, host);
   stops.push(() => closeServer(server));
   process.stderr.write(
     `\ndossier is ready in ${elapsed().toFixed(1)} s\n` +
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
       `  GraphiQL:  http://localhost:${config.port}/graphql\n` +
       `  Health:    http://localhost:${config.port}/health   Ready: http://localhost:${config.port}/ready\n` +
       `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.dataDir})` : ''}\n` +
+      (config.apiKey
+        ? `  Listening on ${host}; writes need the API key${config.protectReads ? ', reads too' : ''}.\n`
+        : `  Listening on ${host} only: no API_KEY is set, so nothing outside this machine can reach the API.\n`) +
       `Press Ctrl-C to stop.\n\n`,
   );
 }

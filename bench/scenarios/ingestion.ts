@@ -76,7 +76,7 @@ export async function runIngestionScenario(
     const t = performance.now();
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...server.authHeaders },
       body: JSON.stringify(body),
     });
     const result = (await response.json()) as any;

@@ -17,6 +17,11 @@ export interface ExtractionPoolOptions {
   timeoutMs?: number;
   /** Longer texts are refused before they reach a worker. */
   maxChars: number;
+  /**
+   * Extractions that may wait for a worker; past it `extract` fails at once with SERVER_BUSY
+   * (HTTP 503 with Retry-After) instead of queueing without bound. Default 32.
+   */
+  maxQueued?: number;
 }
 
 interface Task {
@@ -56,8 +61,11 @@ export class ExtractionPool implements Extractor {
   private readonly size: number;
   private readonly timeoutMs: number;
   private readonly maxChars: number;
+  private readonly maxQueued: number;
+  /** Moving average of an extraction's duration, for the Retry-After of a refusal. */
+  private averageMs = 1000;
   private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, { task: Task; timer: NodeJS.Timeout }>();
+  private readonly busy = new Map<Worker, { task: Task; timer: NodeJS.Timeout; startedAt: number }>();
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
@@ -68,6 +76,7 @@ export class ExtractionPool implements Extractor {
     this.size = options.size ?? Math.min(4, Math.max(1, availableParallelism() - 1));
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxChars = options.maxChars;
+    this.maxQueued = options.maxQueued ?? 32;
   }
 
   extract(input: ExtractionInput): Promise<ExtractionResult> {
@@ -75,6 +84,14 @@ export class ExtractionPool implements Extractor {
     if (input.text.length > this.maxChars) {
       return Promise.reject(
         new ExtractionInputError('TEXT_TOO_LARGE', `text is ${input.text.length} characters long; the limit is ${this.maxChars}`),
+      );
+    }
+    if (this.queue.length >= this.maxQueued) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(((this.queue.length / this.size + 1) * this.averageMs) / 1000));
+      return Promise.reject(
+        new AppError('SERVER_BUSY', `The extraction queue is full (${this.maxQueued} waiting); retry in ${retryAfterSeconds} s.`, {
+          retryAfterSeconds,
+        }),
       );
     }
     return new Promise((resolve, reject) => {
@@ -108,7 +125,7 @@ export class ExtractionPool implements Extractor {
       if (!worker) return;
       const task = this.queue.shift()!;
       const timer = setTimeout(() => this.timeOut(worker!), this.timeoutMs);
-      this.busy.set(worker, { task, timer });
+      this.busy.set(worker, { task, timer, startedAt: performance.now() });
       worker.ref();
       worker.postMessage(task.request);
     }
@@ -130,6 +147,7 @@ export class ExtractionPool implements Extractor {
     const running = this.busy.get(worker);
     if (!running || running.task.request.id !== reply.id) return;
     clearTimeout(running.timer);
+    this.averageMs = 0.8 * this.averageMs + 0.2 * (performance.now() - running.startedAt);
     this.busy.delete(worker);
     worker.unref();
     this.idle.push(worker);

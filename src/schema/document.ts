@@ -1,7 +1,23 @@
+import { createContextCache } from '@pothos/core';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { countDocuments, listDocuments, loadDocumentText, loadDocuments, type DocumentRecord } from '../store/documents.js';
+import DataLoader from 'dataloader';
+import { countDocuments, listDocuments, loadDocuments, type DocumentRecord } from '../store/documents.js';
+import { loadDocumentTexts } from '../store/entities.js';
 import { builder } from './builder.js';
+import type { RequestContext } from './context.js';
 import { checkPageArgs } from './pagination.js';
+
+/**
+ * Document texts per request, one round trip per batch: for `Document.text` and for evidence
+ * sentences, which are cut from the text. A page of 100 texts is one query, not 100.
+ */
+export const documentTextLoader = createContextCache(
+  (context: RequestContext) =>
+    new DataLoader<string, string | null>(async (ids) => {
+      const texts = await loadDocumentTexts(context.store, ids, context.queries);
+      return ids.map((id) => texts.get(id) ?? null);
+    }),
+);
 
 export const DocumentNode = builder.loadableNode('Document', {
   description: 'A loaded text with its metadata. Its id is `document:` and 16 hex digits of its content hash.',
@@ -22,7 +38,7 @@ export const DocumentNode = builder.loadableNode('Document', {
     charCount: t.exposeInt('charCount'),
     text: t.string({
       description: 'The full normalised text (fetched only when asked for).',
-      resolve: async (doc, _args, context) => (await loadDocumentText(context.store, doc.id, context.queries)) ?? '',
+      resolve: async (doc, _args, context) => (await documentTextLoader(context).load(doc.id)) ?? '',
     }),
   }),
 });

@@ -1,5 +1,6 @@
 import type { ExtractedEntity, ExtractedRelation, ExtractionResult } from '../extraction/types.js';
 import type { Mention, Span } from '../domain/entities.js';
+import { requireWriteAccess } from './auth.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, EntityTypeEnum } from './entity.js';
 import { RelationTypeEnum } from './relations.js';
@@ -74,13 +75,16 @@ const ExtractionPreview = builder.objectRef<PreviewShape>('ExtractionPreview').i
 builder.queryFields((t) => ({
   extract: t.field({
     type: ExtractionPreview,
-    description: 'Runs the extractor on a text and returns entities and relations with their evidence; writes nothing.',
+    description:
+      'Runs the extractor on a text and returns entities and relations with their evidence; writes nothing. ' +
+      'Needs the API key when one is set (it costs as much CPU as a load).',
     args: {
       text: t.arg.string({ required: true }),
       language: t.arg.string({ description: 'Forces the language (`fr`, `en`) instead of detecting it.' }),
       publishedAt: t.arg.string({ description: 'Publication date that relative dates resolve against.' }),
     },
     resolve: async (_root, args, context) => {
+      requireWriteAccess(context);
       const result = await context.extractor.extract({
         text: args.text,
         ...(args.language ? { language: args.language } : {}),

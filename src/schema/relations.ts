@@ -1,12 +1,11 @@
-import { cursorToOffset, offsetToCursor } from '@pothos/plugin-relay';
+import { offsetToCursor } from '@pothos/plugin-relay';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { badInput } from '../errors.js';
 import { entityTypeOfId } from '../domain/ids.js';
 import { RELATION_TYPES, RELATIONS, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
 import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import type { DocumentRecord } from '../store/documents.js';
-import { loadDocumentTexts, type EntityRecord } from '../store/entities.js';
+import type { EntityRecord } from '../store/entities.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   countRelations,
@@ -19,9 +18,9 @@ import {
 } from '../store/relations.js';
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
-import { DocumentNode } from './document.js';
+import { DocumentNode, documentTextLoader } from './document.js';
 import { ENTITY_REFS, EntityRef, EntityTypeEnum } from './entity.js';
-import { checkPageArgs } from './pagination.js';
+import { checkPageArgs, offsetOfCursor } from './pagination.js';
 import {
   pathKey,
   plansBelow,
@@ -64,15 +63,6 @@ interface EvidenceShape {
   start: number;
   end: number;
 }
-
-/** Document texts per request, so every evidence sentence of a query costs one round trip per level. */
-const documentTextLoader = createContextCache(
-  (context: RequestContext) =>
-    new DataLoader<string, string | null>(async (ids) => {
-      const texts = await loadDocumentTexts(context.store, ids, context.queries);
-      return ids.map((id) => texts.get(id) ?? null);
-    }),
-);
 
 function parseEvidence(value: string): EvidenceShape | null {
   // `docId:start:end`, where the document id itself holds a colon (`document:…`).
@@ -192,14 +182,7 @@ const RELATION_CONNECTIONS = Object.fromEntries(
 /** Reads `first`/`after` into an offset page; only forward paging, which is all a graph needs. */
 function relationPage(args: { first?: number | null; after?: string | null }, context: RequestContext) {
   checkPageArgs(args, context.config.limits.maxPageSize);
-  let offset = 0;
-  if (args.after) {
-    try {
-      offset = cursorToOffset(args.after) + 1;
-    } catch {
-      throw badInput(`after: ${JSON.stringify(args.after)} is not a cursor of this connection`, { field: 'after' });
-    }
-  }
+  const offset = args.after ? offsetOfCursor(args.after, 'after') + 1 : 0;
   return { offset, limit: args.first ?? DEFAULT_RELATION_PAGE };
 }
 

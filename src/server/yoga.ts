@@ -1,9 +1,10 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError } from 'graphql';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import {
   createYoga,
   isAsyncIterable,
@@ -13,12 +14,16 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { HTTP_STATUS_OF_CODE, type ErrorCode } from '../errors.js';
 import { expectedError } from '../ingestion/expected-errors.js';
 import { schema } from '../schema/index.js';
 import type { AppServices, RequestContext } from '../schema/context.js';
-import { GRAPHIQL_TABS } from './example-query.js';
 import { observe } from '../metrics.js';
+import { GRAPHIQL_TABS } from './example-query.js';
 import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
+import { operationCost } from './query-cost.js';
+import { RateLimiter } from './rate-limit.js';
 
 /** Expected errors keep their message and get a code; anything else is masked and logged. */
 function toClientError(error: unknown, services: AppServices): GraphQLError | null {
@@ -28,13 +33,69 @@ function toClientError(error: unknown, services: AppServices): GraphQLError | nu
   const path = wrapped ? (error as GraphQLError).path : undefined;
   const expected = expectedError(original);
   if (expected) {
-    if (expected.code === 'DATABASE_UNAVAILABLE') services.logger.warn({ err: expected.cause }, 'database unavailable');
-    return new GraphQLError(expected.message, {
-      path,
-      extensions: { code: expected.code, ...(expected.details ?? {}) },
+    if (expected.code === 'DATABASE_UNAVAILABLE') {
+      // Expected while Neo4j restarts: a warning with the driver's message, no stack.
+      services.logger.warn({ code: expected.code, cause: causeMessage(expected.cause) }, 'database unavailable');
+    }
+    return codedError(expected.message, expected.code, path, expected.details);
+  }
+  // Errors of the request itself (syntax, validation, variables, CSRF, a bad body) made by
+  // graphql-js, Yoga or Pothos: GraphQLErrors all the way down, saying nothing internal. They
+  // keep their message and get a code; nothing else of theirs (originalError, stack) goes out.
+  if (wrapped && isRequestError(error as GraphQLError)) {
+    const graphqlError = error as GraphQLError;
+    const { originalError: _originalError, stack: _stack, ...extensions } = graphqlError.extensions ?? {};
+    const status = (extensions.http as { status?: number } | undefined)?.status;
+    const given = typeof extensions.code === 'string' && extensions.code !== 'BAD_REQUEST' ? extensions.code : null;
+    const code = given ?? (status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'BAD_USER_INPUT');
+    return new GraphQLError(graphqlError.message, {
+      nodes: graphqlError.nodes,
+      source: graphqlError.source,
+      positions: graphqlError.positions,
+      path: graphqlError.path,
+      extensions: { ...extensions, code },
     });
   }
   return null;
+}
+
+/** A client error with its code, and the HTTP status and Retry-After the code calls for. */
+function codedError(
+  message: string,
+  code: ErrorCode,
+  path?: readonly (string | number)[],
+  details?: Record<string, unknown>,
+): GraphQLError {
+  const status = HTTP_STATUS_OF_CODE[code];
+  const retryAfter = details?.retryAfterSeconds;
+  const http = status
+    ? { http: { status, ...(typeof retryAfter === 'number' ? { headers: { 'retry-after': String(retryAfter) } } : {}) } }
+    : {};
+  return new GraphQLError(message, { path, extensions: { code, ...(details ?? {}), ...http } });
+}
+
+const isGraphQLErrorLike = (value: unknown): value is GraphQLError =>
+  value instanceof GraphQLError || (value instanceof Error && value.name === 'GraphQLError');
+
+/** A GraphQLError whose chain of original errors holds only GraphQLErrors: one about the request. */
+function isRequestError(error: GraphQLError): boolean {
+  let current: unknown = error;
+  while (isGraphQLErrorLike(current)) {
+    if (!current.originalError) return true;
+    current = current.originalError;
+  }
+  return false;
+}
+
+function causeMessage(cause: unknown): string | undefined {
+  return cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+}
+
+/** Errors a client caused: logged at info, without a stack. */
+function isExpected(error: unknown): boolean {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (expectedError(original)) return true;
+  return original instanceof GraphQLError || (original instanceof Error && original.name === 'GraphQLError');
 }
 
 function bearerMatches(header: string | null, apiKey: string): boolean {
@@ -66,34 +127,55 @@ function useQueryStats(): Plugin<RequestContext> {
   };
 }
 
-export type DossierYoga = YogaServerInstance<Record<string, never>, RequestContext>;
+/** What the Node adapter passes along with each request (absent for in-process `yoga.fetch`). */
+export interface ServerContext {
+  req?: Pick<IncomingMessage, 'socket'>;
+}
+
+export type DossierYoga = YogaServerInstance<ServerContext, RequestContext>;
 
 /** Builds the GraphQL HTTP handler; `server.ts` only makes it listen. */
 export function createApp(services: AppServices, options: { explorer?: Plugin } = {}): DossierYoga {
   const { config, logger } = services;
   const limits = config.limits;
+  const security = config.security;
+  const tooComplex = rejectAsTooComplex();
   observe({ extractor: services.extractor, driver: services.store.driver });
-  return createYoga<Record<string, never>, RequestContext>({
+  return createYoga<ServerContext, RequestContext>({
     schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
     // GraphiQL from our own dependencies (its scripts and styles inlined in the page): works offline.
-    graphiql: { title: 'dossier', defaultTabs: GRAPHIQL_TABS, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true },
+    graphiql: security.graphiql
+      ? { title: 'dossier', defaultTabs: GRAPHIQL_TABS, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true }
+      : false,
     renderGraphiQL,
+    // No origin is allowed unless listed; credentials are never allowed with a wildcard.
+    cors: security.corsOrigins.length > 0 ? { origin: security.corsOrigins, credentials: false } : false,
     logging: {
       debug: (...args) => logger.debug(args.length === 1 ? args[0] : args),
       info: (...args) => logger.info(args.length === 1 ? args[0] : args),
       warn: (...args) => logger.warn(args.length === 1 ? args[0] : args),
-      error: (...args) => logger.error(args.length === 1 ? args[0] : args),
+      // Yoga logs every error it handled; those a client caused are not the operator's problem.
+      error: (...args) => {
+        if (args.length === 1 && isExpected(args[0])) {
+          const error = args[0] as GraphQLError;
+          logger.info({ code: error.extensions?.code, message: error.message }, 'request refused');
+        } else {
+          logger.error(args.length === 1 ? args[0] : args);
+        }
+      },
     },
     maskedErrors: {
-      maskError: (error, message, isDev) => {
+      // Never the development details (stack, original message), whatever NODE_ENV says.
+      isDev: false,
+      maskError: (error, message) => {
         const known = toClientError(error, services);
         if (known) return known;
         const original = error instanceof GraphQLError ? error.originalError : error;
         if (original) logger.error({ err: original }, 'unexpected error');
-        return defaultMaskError(error, message, isDev);
+        return defaultMaskError(error, message, false);
       },
     },
     context: ({ request }): RequestContext => {
@@ -103,17 +185,30 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
     },
     plugins: [
       ...(options.explorer ? [options.explorer] : []),
+      ...(security.rateLimitPerMinute > 0 ? [rateLimit(security.rateLimitPerMinute)] : []),
+      // A form or a bare GET from another site cannot run an operation: they need a header.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization', 'apollo-require-preflight'] }),
+      // With PROTECT_READS, a caller without the key learns nothing, not even validation details.
+      ...(config.protectReads && config.apiKey ? [authenticateFirst(config.apiKey)] : []),
       ...(config.exposeQueryStats ? [useQueryStats()] : []),
-      maxTokensPlugin({ n: limits.maxTokens }),
-      maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true }),
-      maxAliasesPlugin({ n: limits.maxAliases }),
-      costLimitPlugin({ maxCost: limits.maxCost, ignoreIntrospection: true, flattenFragments: true }),
+      maxTokensPlugin({ n: limits.maxTokens, propagateOnRejection: false, onReject: [tooComplex] }),
+      maxDepthPlugin({
+        n: limits.maxDepth,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        propagateOnRejection: false,
+        onReject: [tooComplex],
+      }),
+      // `__typename` counts too: 16 aliases of it are 16 aliases.
+      maxAliasesPlugin({ n: limits.maxAliases, allowList: [], propagateOnRejection: false, onReject: [tooComplex] }),
+      ...(security.introspection ? [] : [noIntrospection()]),
+      ...(security.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin({ mask: '' })]),
+      costLimit(limits.maxCost),
       useReadinessCheck({
         endpoint: '/ready',
         // A bare 503 with no details while Neo4j is unreachable.
         check: () => services.store.ping(),
       }),
-      protectReads(config.protectReads),
       useObservability(logger),
       useMetricsEndpoint(
         (request) => !config.protectReads || config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey),
@@ -122,15 +217,83 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
   });
 }
 
-/** Reads may be closed too (PROTECT_READS): then every operation needs the key. */
-function protectReads(enabled: boolean): Plugin<RequestContext> {
+/** graphql-armor's refusals, with our code and without its misleading "Syntax Error:" prefix. */
+function rejectAsTooComplex() {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const refusal = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), {
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+    // The token limit runs inside the parser, which has no validation context: throwing stops it.
+    if (!context) throw refusal;
+    context.reportError(refusal);
+  };
+}
+
+function noIntrospection(): Plugin<RequestContext> {
   return {
-    onExecute({ args }: { args: { contextValue: RequestContext } }) {
-      if (enabled && !args.contextValue.authorized) {
-        throw new GraphQLError('This API needs a valid API key (Authorization: Bearer <key>).', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
-      }
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
     },
   };
 }
+
+/**
+ * The cost limit, once variables are known: `first: $n` weighs what `first: 100` does
+ * (see query-cost.ts for the formula). Refused before anything runs.
+ */
+function costLimit(maxCost: number): Plugin<RequestContext> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+      if (cost === null || cost <= maxCost) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError(`Query cost ${Math.ceil(cost)} exceeds the limit of ${maxCost}; ask for smaller pages or fewer fields.`, {
+            extensions: { code: 'QUERY_TOO_COMPLEX', cost: Math.ceil(cost), maxCost },
+          }),
+        ],
+      });
+    },
+  };
+}
+
+/** Per client address, before anything else; /health and /ready are not counted. */
+function rateLimit(perMinute: number): Plugin<RequestContext, ServerContext> {
+  const limiter = new RateLimiter(perMinute);
+  return {
+    onRequest({ serverContext, endResponse, url }) {
+      if (url.pathname !== '/graphql') return;
+      // In-process `yoga.fetch` calls have no socket: there is no network client to limit.
+      const client = serverContext?.req?.socket?.remoteAddress;
+      if (!client) return;
+      const waitSeconds = limiter.take(client);
+      if (waitSeconds === 0) return;
+      endResponse(
+        new Response(
+          JSON.stringify({
+            errors: [
+              {
+                message: `Too many requests: at most ${perMinute} a minute; retry in ${waitSeconds} s.`,
+                extensions: { code: 'RATE_LIMITED', retryAfterSeconds: waitSeconds },
+              },
+            ],
+          }),
+          { status: 429, headers: { 'content-type': 'application/json', 'retry-after': String(waitSeconds) } },
+        ),
+      );
+    },
+  };
+}
+
+/** PROTECT_READS: the key is checked before the operation is even parsed. */
+function authenticateFirst(apiKey: string): Plugin<RequestContext> {
+  return {
+    onRequestParse({ request }) {
+      if (bearerMatches(request.headers.get('authorization'), apiKey)) return;
+      throw new GraphQLError('This API needs a valid API key (Authorization: Bearer <key>).', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
+      });
+    },
+  };
+}
+

@@ -33,11 +33,6 @@ export async function loadDocuments(
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-export async function loadDocumentText(store: GraphStore, id: string, counter?: QueryCounter): Promise<string | null> {
-  const rows = await store.read(`MATCH (d:${DOCUMENT_LABEL} {id: $id}) RETURN d.text AS text`, { id }, counter);
-  return (rows[0]?.text as string | undefined) ?? null;
-}
-
 /** Newest publication first (undated last), then by id so pages are stable. */
 export async function listDocuments(
   store: GraphStore,

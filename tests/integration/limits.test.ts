@@ -4,9 +4,9 @@ import { removeFixture, writeFixture } from '../support/fixture-graph.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
 /**
- * Each query limit (src/config.ts, enforced by the GraphQL Armor plugins in src/server/yoga.ts
- * and by the resolvers) with a query just under it and one just over it, and the realistic
- * queries the defaults are sized for.
+ * Each query limit (src/config.ts, enforced by the GraphQL Armor plugins and the cost plugin in
+ * src/server/yoga.ts and by the resolvers) with a query just under it and one just over it, and
+ * the realistic queries the defaults are sized for. Refusals carry QUERY_TOO_COMPLEX.
  */
 
 const tag = uniqueTag('lim');
@@ -56,18 +56,24 @@ const NEIGHBORHOOD = `query {
 
 const codeOf = (result: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) =>
   result.errors?.[0]?.extensions?.code ?? result.errors?.[0]?.message;
+const refusal = (result: { errors?: { message: string; extensions?: Record<string, unknown> }[] }) => ({
+  code: result.errors?.[0]?.extensions?.code,
+  message: result.errors?.[0]?.message,
+});
 
 describe('query limits', () => {
   let app: TestApp;
   /** The same app with a tiny cost limit: its refusal says what a query costs. */
   let costProbe: TestApp;
 
-  /** graphql-armor's cost of a query, as the server's own plugin computes it. */
-  async function armorCost(query: string): Promise<number> {
-    const result = await execute(costProbe.yoga, query);
-    const found = /Query Cost limit of 10 exceeded, found (\d+(?:\.\d+)?)/.exec(result.errors?.[0]?.message ?? '');
-    if (!found) throw new Error(`no cost in ${JSON.stringify(result.errors)}`);
-    return Number(found[1]);
+  /** The cost of a query with its variables, as the server's own plugin computes it. */
+  async function armorCost(query: string, variables: Record<string, unknown> = {}): Promise<number> {
+    const result = await execute(costProbe.yoga, query, variables);
+    const cost = result.errors?.[0]?.extensions?.cost;
+    if (typeof cost !== 'number' || result.errors?.[0]?.extensions?.code !== 'QUERY_TOO_COMPLEX') {
+      throw new Error(`no cost in ${JSON.stringify(result.errors)}`);
+    }
+    return cost;
   }
 
   beforeAll(async () => {
@@ -110,7 +116,7 @@ describe('query limits', () => {
     expect((await execute(app.yoga, DEPTH_3_RELATIONS())).errors).toBeUndefined();
     const over = await execute(app.yoga, DEPTH_3_RELATIONS('entities { id }'));
     expect(over.data ?? null).toBeNull();
-    expect(codeOf(over)).toMatch(/depth limit of 12 exceeded, found 13/);
+    expect(refusal(over)).toEqual({ code: 'QUERY_TOO_COMPLEX', message: 'Query depth limit of 12 exceeded, found 13.' });
   });
 
   it(`aliases: ${defaults.maxAliases} pass, ${defaults.maxAliases + 1} are refused`, async () => {
@@ -120,7 +126,14 @@ describe('query limits', () => {
     expect(under.errors).toBeUndefined();
     expect(Object.keys(under.data as object)).toHaveLength(defaults.maxAliases);
     const over = await execute(app.yoga, aliased(defaults.maxAliases + 1));
-    expect(codeOf(over)).toMatch(/Aliases limit of 15 exceeded, found 16/);
+    expect(refusal(over)).toEqual({ code: 'QUERY_TOO_COMPLEX', message: 'Aliases limit of 15 exceeded, found 16.' });
+    // Aliases of __typename cost nothing to resolve but still count.
+    const typenames = (count: number) => `query { ${Array.from({ length: count }, (_, i) => `t${i}: __typename`).join(' ')} }`;
+    expect((await execute(app.yoga, typenames(defaults.maxAliases))).errors).toBeUndefined();
+    expect(refusal(await execute(app.yoga, typenames(defaults.maxAliases + 1)))).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      message: 'Aliases limit of 15 exceeded, found 16.',
+    });
   });
 
   it(`tokens: ${defaults.maxTokens} pass, ${defaults.maxTokens + 1} are refused`, async () => {
@@ -129,7 +142,7 @@ describe('query limits', () => {
       `query { search(query: "x", types: [${'Agency '.repeat(tokens - 16)}]) { score } }`;
     expect((await execute(app.yoga, withTokens(defaults.maxTokens))).errors).toBeUndefined();
     const over = await execute(app.yoga, withTokens(defaults.maxTokens + 1));
-    expect(over.errors?.[0]?.message).toMatch(/Token limit of 2000 exceeded/);
+    expect(refusal(over)).toEqual({ code: 'QUERY_TOO_COMPLEX', message: 'Token limit of 2000 exceeded.' });
   });
 
   it('cost: the default lets 10 x 10 x 10 pages through and refuses 100 x 100 x 100', async () => {
@@ -140,7 +153,32 @@ describe('query limits', () => {
     expect((await execute(app.yoga, paged(10))).errors).toBeUndefined();
     expect(await armorCost(paged(100))).toBeGreaterThan(defaults.maxCost);
     const over = await execute(app.yoga, paged(100));
-    expect(codeOf(over)).toMatch(/Query Cost limit of 500000 exceeded/);
+    expect(over.data ?? null).toBeNull();
+    expect(codeOf(over)).toBe('QUERY_TOO_COMPLEX');
+    expect(over.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 500000/);
+  });
+
+  it('cost: a page size given through a variable counts as the same literal', async () => {
+    const literal = (n: number) =>
+      `query { entities(first: ${n}) { edges { node { id related(first: ${n}) { edges { node { id related(first: ${n}) {
+         totalCount edges { node { id } } } } } } } } } }`;
+    const withVariable = `query Nested($n: Int) { entities(first: $n) { edges { node { id related(first: $n) { edges { node { id
+      related(first: $n) { totalCount edges { node { id } } } } } } } } } }`;
+    expect(await armorCost(withVariable, { n: 100 })).toBe(await armorCost(literal(100)));
+    expect(await armorCost(withVariable, { n: 5 })).toBe(await armorCost(literal(5)));
+    const over = await execute(app.yoga, withVariable, { n: 100 });
+    expect(over.data ?? null).toBeNull();
+    expect(codeOf(over)).toBe('QUERY_TOO_COMPLEX');
+    expect((await execute(app.yoga, withVariable, { n: 5 })).errors).toBeUndefined();
+  });
+
+  it('cost: document texts weigh what they fetch; a page of texts passes, 15 aliases of it do not', async () => {
+    const texts = (aliases: number) =>
+      `query { ${Array.from({ length: aliases }, (_, i) => `d${i}: documents(first: 100) { edges { node { text } } }`).join(' ')} }`;
+    const one = await armorCost(texts(1));
+    expect(one).toBeGreaterThan(100 * 100); // a text is worth far more than a field
+    expect((await execute(app.yoga, texts(1))).errors).toBeUndefined();
+    expect(codeOf(await execute(app.yoga, texts(15)))).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('cost: a query costing exactly the limit passes, one point less of limit refuses it', async () => {
@@ -151,7 +189,7 @@ describe('query limits', () => {
     const belowLimit = await createTestApp({ MAX_QUERY_COST: String(Math.ceil(cost) - 1) });
     try {
       expect((await execute(atLimit.yoga, query)).errors).toBeUndefined();
-      expect(codeOf(await execute(belowLimit.yoga, query))).toMatch(/Query Cost limit/);
+      expect(codeOf(await execute(belowLimit.yoga, query))).toBe('QUERY_TOO_COMPLEX');
     } finally {
       await atLimit.close();
       await belowLimit.close();

@@ -16,8 +16,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app wired to the test Neo4j; `env` overrides configuration (API_KEY, limits…). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The real app wired to the test Neo4j; `env` overrides configuration (API_KEY, limits…),
+ * `services` the logger or the extractor.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  overrides: Partial<Pick<AppServices, 'logger' | 'extractor'>> = {},
+): Promise<TestApp> {
   const config: Config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_START: 'false', ...env });
   const store = await connectGraphStore({
     uri: inject('neo4jUri'),
@@ -28,7 +34,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     writeTimeoutMs: config.writeTimeoutMs,
   });
   await applySchema(store);
-  const services: AppServices = { config, store, logger: createLogger('silent'), extractor: ruleBasedExtractor };
+  const services: AppServices = { config, store, logger: createLogger('silent'), extractor: ruleBasedExtractor, ...overrides };
   return { services, store, yoga: createApp(services), close: () => store.close() };
 }
 

@@ -1,0 +1,41 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { schema } from '../../src/schema/index.js';
+import { DEFAULT_PAGE, LIST_ESTIMATE, operationCost } from '../../src/server/query-cost.js';
+
+/** The cost formula of src/server/query-cost.ts on the real schema, without a server. */
+const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
+  operationCost(schema, parse(query), operationName, variables);
+
+describe('operation cost', () => {
+  it('counts scalars 1 and objects 2, times the items above them', () => {
+    expect(cost('{ entity(id: "a") { id name } }')).toBe(2 + 1 + 1);
+    // 10 entities of 1 + 1 fields, the connection and its edges.
+    expect(cost('{ entities(first: 10) { edges { node { id name } } } }')).toBe(2 + 10 * 2 + 10 * (2 + 1 + 1));
+  });
+
+  it('reads page sizes from variables exactly as from literals, and defaults when absent', () => {
+    const literal = cost('{ entities(first: 100) { edges { node { id related(first: 100) { totalCount } } } } }');
+    const variable = cost('query($n: Int) { entities(first: $n) { edges { node { id related(first: $n) { totalCount } } } } }', { n: 100 });
+    expect(variable).toBe(literal);
+    const defaulted = cost('query($n: Int) { entities(first: $n) { edges { node { id } } } }', {});
+    expect(defaulted).toBe(cost(`{ entities(first: ${DEFAULT_PAGE}) { edges { node { id } } } }`));
+  });
+
+  it('expands fragments and counts lists without a bound at the estimate', () => {
+    const inline = cost('{ entity(id: "a") { ... on Agency { aliases { name } } } }');
+    const spread = cost('query { entity(id: "a") { ...A } } fragment A on Agency { aliases { name } }');
+    expect(spread).toBe(inline);
+    expect(inline).toBe(2 + 2 + LIST_ESTIMATE * 1);
+  });
+
+  it('weighs fields that fetch: a document text far above a field', () => {
+    const text = cost('{ documents(first: 1) { edges { node { text } } } }')!;
+    const id = cost('{ documents(first: 1) { edges { node { id } } } }')!;
+    expect(text - id).toBeGreaterThanOrEqual(100);
+  });
+
+  it('is null when the variables do not coerce (execution reports them)', () => {
+    expect(cost('query($n: Int) { entities(first: $n) { totalCount } }', { n: 'many' })).toBeNull();
+  });
+});
