@@ -139,7 +139,8 @@ describe('npm run ingest -- --endpoint (into a running server)', { timeout: CLI_
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ files: 4, endpoint, created: 4, failed: 0, dryRun: false });
     const after = summary.graphAfter as { documents: number };
-    expect(after.documents - (summary.graphBefore as { documents: number }).documents).toBe(4);
+    // At least: the server's stats are global, and another writer may share the database.
+    expect(after.documents - (summary.graphBefore as { documents: number }).documents).toBeGreaterThanOrEqual(4);
 
     const loaded = await app.store.read(
       `MATCH (d:Document) WHERE d.text CONTAINS $tag RETURN d.title AS title, d.publishedAt AS publishedAt ORDER BY title`,
