@@ -20,7 +20,7 @@ import { documentLock, entityLock, nameLock, writeWithLocks, type WriteHooks, ty
 import { combineExtractions, validateAnnotations, type AnnotationsInput } from './annotations.js';
 import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
 import { matchKey } from '../domain/fold.js';
-import { MAX_ALIASES, MAX_NAME_CHARS } from '../domain/name-limits.js';
+import { MAX_ALIASES, MAX_ID_CHARS, MAX_NAME_CHARS } from '../domain/name-limits.js';
 import { isNewerExtractorVersion } from './versions.js';
 
 export interface IngestOptions {
@@ -231,7 +231,7 @@ function nameLocks(extraction: ExtractionResult): string[] {
 function dropOversizedNames(extraction: ExtractionResult, warnings: string[]): ExtractionResult {
   const entities = [];
   for (const entity of extraction.entities) {
-    if (entity.name.length > MAX_NAME_CHARS || entity.id.length > MAX_NAME_CHARS + 100) {
+    if (entity.name.length > MAX_NAME_CHARS || entity.id.length > MAX_ID_CHARS) {
       warnings.push(`dropped ${entity.type} ${entity.id.slice(0, 80)}…: its name is over ${MAX_NAME_CHARS} characters`);
       continue;
     }
