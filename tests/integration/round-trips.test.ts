@@ -340,7 +340,9 @@ describe('Cypher round trips per request', () => {
   let storeReads = 0;
 
   beforeAll(async () => {
-    app = await createTestApp({ QUERY_STATS: 'true' });
+    // Each operation here is a new nested statement that Neo4j plans on first use: seconds on a
+    // busy shared machine, so the read timeout must not be what these round-trip counts measure.
+    app = await createTestApp({ QUERY_STATS: 'true', READ_TIMEOUT_MS: '120000' });
     await writeFixture(app.store, { entities, relations });
     const read = app.store.read.bind(app.store);
     app.store.read = (...args) => {
