@@ -206,6 +206,7 @@ async function expand(id: string): Promise<void> {
 function select(node: string | null, edge: string | null = null): void {
   selectedNode = node;
   selectedEdge = edge;
+  document.body.dataset.selected = node ?? edge ?? '';
   renderer.refresh({ skipIndexation: true });
   if (node) void act(() => showEntity(panel, node, { expand: (id) => void expand(id), setPathEnd }));
   else if (edge) void act(() => showRelation(panel, edge));
