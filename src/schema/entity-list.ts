@@ -6,6 +6,7 @@ import { EntityFilterInput, toEntityFilter } from './filters.js';
 import { checkPageArgs } from './pagination.js';
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'The order of an entity list; ties are broken by id, so pages never overlap.',
   values: {
     NAME: { description: 'By canonical name.' },
     DATE_ASC: { description: 'Oldest first; undated last.' },
@@ -21,8 +22,8 @@ builder.queryFields((t) => ({
       type: EntityRef,
       description: 'Entities matching a filter, one page at a time.',
       args: {
-        filter: t.arg({ type: EntityFilterInput }),
-        orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
+        filter: t.arg({ type: EntityFilterInput, description: 'Conditions the entities must meet (default: all entities).' }),
+        orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME', description: 'Sort order (default NAME).' }),
       },
       resolve: async (_root, args, context) => {
         checkPageArgs(args, context.config.limits.maxPageSize);
@@ -37,13 +38,15 @@ builder.queryFields((t) => ({
       },
     },
     {
+      description: 'A page of entities in the order asked for.',
       fields: (t) => ({
         totalCount: t.int({
-          description: 'All entities matching the filter.',
+          description: 'All entities matching the filter, not only this page.',
           resolve: (connection, _args, context) =>
             countEntities(context.store, (connection as unknown as { filter: EntityFilter }).filter, context.queries),
         }),
       }),
     },
+    { description: 'An entity in a page of entities, with its cursor.' },
   ),
 }));
