@@ -50,6 +50,7 @@ builder.queryFields((t) => ({
       },
     },
     {
+      name: 'DocumentConnection',
       description: 'A page of documents, newest publication first.',
       fields: (t) => ({
         totalCount: t.int({
@@ -58,6 +59,6 @@ builder.queryFields((t) => ({
         }),
       }),
     },
-    { description: 'A document in a page of documents, with its cursor.' },
+    { name: 'DocumentEdge', description: 'A document in a page of documents, with its cursor.' },
   ),
 }));

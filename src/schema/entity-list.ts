@@ -38,6 +38,7 @@ builder.queryFields((t) => ({
       },
     },
     {
+      name: 'EntityConnection',
       description: 'A page of entities in the order asked for.',
       fields: (t) => ({
         totalCount: t.int({
@@ -47,6 +48,6 @@ builder.queryFields((t) => ({
         }),
       }),
     },
-    { description: 'An entity in a page of entities, with its cursor.' },
+    { name: 'EntityEdge', description: 'An entity in a page of entities, with its cursor.' },
   ),
 }));

@@ -44,6 +44,13 @@ describe('schema descriptions', () => {
     expect(undescribedElements(schema)).toEqual([]);
   });
 
+  it('names connection types after their node, not after the field that generated them', () => {
+    const generated = Object.keys(schema.getTypeMap()).filter((name) => /^(Query|Mutation)[A-Z]/.test(name));
+    expect(generated).toEqual([]);
+    expect(schema.getType('EntityConnection')).toBeDefined();
+    expect(schema.getType('DocumentEdge')).toBeDefined();
+  });
+
   it('finds an element without a description', () => {
     // The walk itself is checked on a schema built for the purpose, so an empty list above means something.
     const probe = buildSchema('"""A query."""\ntype Query { """Says hi."""\nhello(name: String): String }');
