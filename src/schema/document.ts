@@ -1,7 +1,9 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { countDocuments, listDocuments, loadDocumentText, loadDocuments, type DocumentRecord } from '../store/documents.js';
+import {
+  DOCUMENT_ORDER_KEY_COUNT,
+  countDocuments,
+  listDocuments, loadDocumentText, loadDocuments, type DocumentRecord } from '../store/documents.js';
 import { builder } from './builder.js';
-import { checkPageArgs } from './pagination.js';
+import { resolveKeysetConnection } from './pagination.js';
 
 export const DocumentNode = builder.loadableNode('Document', {
   description: 'A loaded text with its metadata. Its id is `document:` and 16 hex digits of its content hash.',
@@ -42,12 +44,18 @@ builder.queryFields((t) => ({
     {
       type: DocumentNode,
       description: 'Loaded documents, newest publication first.',
-      resolve: (_root, args, context) => {
-        checkPageArgs(args, context.config.limits.maxPageSize);
-        return resolveOffsetConnection({ args, maxSize: context.config.limits.maxPageSize }, ({ offset, limit }) =>
-          listDocuments(context.store, { offset, limit }, context.queries),
-        );
-      },
+      resolve: (_root, args, context) =>
+        resolveKeysetConnection(
+          args,
+          {
+            order: 'PUBLISHED_DESC',
+            keyCount: DOCUMENT_ORDER_KEY_COUNT,
+            maxPageSize: context.config.limits.maxPageSize,
+            defaultPageSize: 20,
+          },
+          (page) => listDocuments(context.store, page, context.queries),
+          (row) => row.document,
+        ),
     },
     {
       name: 'DocumentConnection',

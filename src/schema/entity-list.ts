@@ -1,9 +1,8 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { countEntities, listEntities, type EntityFilter, type EntityOrder } from '../store/search.js';
+import { ENTITY_ORDER_KEY_COUNT, countEntities, listEntities, type EntityFilter, type EntityOrder } from '../store/search.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
-import { checkPageArgs } from './pagination.js';
+import { resolveKeysetConnection } from './pagination.js';
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
   description: 'The order of an entity list; ties are broken by id, so pages never overlap.',
@@ -26,12 +25,18 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME', description: 'Sort order (default NAME).' }),
       },
       resolve: async (_root, args, context) => {
-        checkPageArgs(args, context.config.limits.maxPageSize);
         const filter = toEntityFilter(args.filter);
         const orderBy = (args.orderBy ?? 'NAME') as EntityOrder;
-        const connection = await resolveOffsetConnection(
-          { args, maxSize: context.config.limits.maxPageSize, defaultSize: 20 },
-          ({ offset, limit }) => listEntities(context.store, filter, orderBy, { offset, limit }, context.queries),
+        const connection = await resolveKeysetConnection(
+          args,
+          {
+            order: orderBy,
+            keyCount: ENTITY_ORDER_KEY_COUNT[orderBy],
+            maxPageSize: context.config.limits.maxPageSize,
+            defaultPageSize: 20,
+          },
+          (page) => listEntities(context.store, filter, orderBy, page, context.queries),
+          (row) => row.entity,
         );
         // totalCount needs the filter; it rides along on the connection object.
         return Object.assign(connection, { filter });
