@@ -7,7 +7,9 @@ import {
   type MergeEntitiesResult,
 } from '../store/curation.js';
 import { requireWriteAccess } from './auth.js';
+import type { EntityType } from '../domain/entities.js';
 import { builder } from './builder.js';
+import { EntityTypeEnum } from './entity.js';
 
 /** Hand corrections: delete a document, merge duplicates, set names and aliases. */
 
@@ -15,7 +17,7 @@ const EntitySummaryRef = builder.objectRef<EntitySummary>('CuratedEntity').imple
   description: 'An entity as curation left it (query `entity(id:)` for its full view).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The entity id.' }),
-    type: t.exposeString('type', { description: 'The entity type.' }),
+    type: t.field({ type: EntityTypeEnum, description: 'The entity type.', resolve: (entity) => entity.type as EntityType }),
     name: t.exposeString('name', { description: 'Canonical name after the change.' }),
     aliases: t.exposeStringList('aliases', { description: 'Every alias after the change.' }),
     aliasLanguages: t.exposeStringList('aliasLanguages', { description: 'The language of each alias, in order.' }),

@@ -1,6 +1,6 @@
-import { badInput } from '../errors.js';
-import { ENTITY_TYPES, oneOf } from '../domain/entities.js';
-import { RELATION_TYPES } from '../domain/relations.js';
+import { badInput, type ErrorCode } from '../errors.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import { forEachConcurrently } from '../ingestion/concurrency.js';
 import { expectedError } from '../ingestion/expected-errors.js';
 import {
@@ -14,6 +14,8 @@ import { requireWriteAccess } from './auth.js';
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
 import { DocumentNode } from './document.js';
+import { DatePrecisionEnum, EntityTypeEnum } from './entity.js';
+import { RelationTypeEnum } from './relations.js';
 
 /** How many documents one ingestDocuments call takes; larger loads go through the CLI. */
 export const MAX_DOCUMENTS_PER_CALL = 100;
@@ -41,11 +43,11 @@ const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
   description: 'An entity the client found in the text, as in the extraction output.',
   fields: (t) => ({
     id: t.id({ description: '`<prefix>:<slug>`; derived from type and name when omitted.' }),
-    type: t.string({ required: true, description: `${oneOf(ENTITY_TYPES)}.` }),
+    type: t.field({ type: EntityTypeEnum, required: true, description: 'Its entity type.' }),
     name: t.string({ required: true, description: 'Canonical name, English where one is known.' }),
     aliases: t.stringList({ description: 'Other names (never anaphora such as "the ministry").' }),
     date: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws).' }),
-    datePrecision: t.string({ description: 'DAY, MONTH or YEAR; from the date when omitted.' }),
+    datePrecision: t.field({ type: DatePrecisionEnum, description: 'How much of the date is known; from the date when omitted.' }),
     generic: t.boolean({ description: 'An unnamed actor ("foreign spies"): never matched by name.' }),
     mentions: t.field({ type: [MentionInput], description: 'Where the text names it (default: none).' }),
   }),
@@ -54,7 +56,7 @@ const AnnotatedEntityInput = builder.inputType('AnnotatedEntityInput', {
 const AnnotatedRelationInput = builder.inputType('AnnotatedRelationInput', {
   description: 'A relation the client found between two of its annotated entities; its endpoints must fit the ontology.',
   fields: (t) => ({
-    type: t.string({ required: true, description: `${oneOf(RELATION_TYPES)}.` }),
+    type: t.field({ type: RelationTypeEnum, required: true, description: 'Its relation type; source and target must fit it (see the ontology).' }),
     source: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     target: t.id({ required: true, description: 'Id of an entity of these annotations.' }),
     evidence: t.field({ type: [SpanInput], description: 'Sentences that support it (default: none).' }),
@@ -109,7 +111,7 @@ const IngestedEntityRef = builder.objectRef<IngestedEntity>('IngestedEntity').im
   description: 'An entity the document supports, as it stands in the graph after resolution.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Its id in the graph (after redirects).' }),
-    type: t.exposeString('type', { description: 'Its entity type.' }),
+    type: t.field({ type: EntityTypeEnum, description: 'Its entity type.', resolve: (entity) => entity.type as EntityType }),
     name: t.exposeString('name', { description: 'Its canonical name in the graph (a curated name wins).' }),
     status: t.field({ type: WriteStatusEnum, description: 'Created by this load or matched.', resolve: (entity) => entity.status }),
     resolvedFrom: t.exposeIDList('resolvedFrom', {
@@ -121,7 +123,7 @@ const IngestedEntityRef = builder.objectRef<IngestedEntity>('IngestedEntity').im
 const IngestedRelationRef = builder.objectRef<IngestedRelation>('IngestedRelation').implement({
   description: 'A relation the document supports, between entities as they stand in the graph.',
   fields: (t) => ({
-    type: t.exposeString('type', { description: 'The relation type.' }),
+    type: t.field({ type: RelationTypeEnum, description: 'The relation type.', resolve: (relation) => relation.type as RelationType }),
     source: t.exposeID('source', { description: 'Id of the entity it starts from.' }),
     target: t.exposeID('target', { description: 'Id of the entity it points to.' }),
     status: t.field({ type: WriteStatusEnum, description: 'Created by this load or matched.', resolve: (relation) => relation.status }),
@@ -156,13 +158,25 @@ const IngestDocumentPayload = builder.objectRef<IngestResult>('IngestDocumentPay
 interface IngestItemResult {
   index: number;
   result: IngestResult | null;
-  error: { code: string; message: string } | null;
+  error: { code: ErrorCode; message: string } | null;
 }
+
+const ErrorCodeEnum = builder.enumType('ErrorCode', {
+  description: 'Codes of expected errors, as in `extensions.code` of a GraphQL error.',
+  values: {
+    BAD_USER_INPUT: { description: 'The input is invalid; nothing was written.' },
+    NOT_FOUND: { description: 'An id names nothing in the graph.' },
+    CONFLICT: { description: 'The write clashed with a concurrent one; retrying may succeed.' },
+    UNAUTHENTICATED: { description: 'A missing or wrong API key.' },
+    DATABASE_UNAVAILABLE: { description: 'Neo4j cannot be reached; retry later.' },
+    TIMEOUT: { description: 'The transaction ran past its time limit.' },
+  } satisfies Record<ErrorCode, { description: string }>,
+});
 
 const IngestErrorRef = builder.simpleObject('IngestError', {
   description: 'Why one document of ingestDocuments was refused; the others still load.',
   fields: (t) => ({
-    code: t.string({ description: 'The same code a single ingestDocument would put in extensions.code.' }),
+    code: t.field({ type: ErrorCodeEnum, description: 'The same code a single ingestDocument would put in extensions.code.' }),
     message: t.string({ description: 'What was wrong, for a human.' }),
   }),
 });
@@ -219,7 +233,7 @@ function load(context: RequestContext, input: IngestDocumentArgs, dryRun: boolea
 }
 
 /** Expected failures of one document become its error entry; anything else fails the call. */
-function itemError(error: unknown): { code: string; message: string } | null {
+function itemError(error: unknown): { code: ErrorCode; message: string } | null {
   const expected = expectedError(error);
   return expected && { code: expected.code, message: expected.message };
 }

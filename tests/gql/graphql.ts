@@ -10,8 +10,8 @@ export type AnnotatedEntityInput = {
   aliases?: Array<string> | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws). */
   date?: string | null | undefined;
-  /** DAY, MONTH or YEAR; from the date when omitted. */
-  datePrecision?: string | null | undefined;
+  /** How much of the date is known; from the date when omitted. */
+  datePrecision?: DatePrecision | null | undefined;
   /** An unnamed actor ("foreign spies"): never matched by name. */
   generic?: boolean | null | undefined;
   /** `<prefix>:<slug>`; derived from type and name when omitted. */
@@ -20,8 +20,8 @@ export type AnnotatedEntityInput = {
   mentions?: Array<AnnotatedMentionInput> | null | undefined;
   /** Canonical name, English where one is known. */
   name: string;
-  /** Agency, Law, Tactic, TargetGroup or Event. */
-  type: string;
+  /** Its entity type. */
+  type: EntityType;
 };
 
 /** A mention: offsets into the text as sent (UTF-16 code units, end exclusive) and the text there. */
@@ -42,8 +42,8 @@ export type AnnotatedRelationInput = {
   source: string | number;
   /** Id of an entity of these annotations. */
   target: string | number;
-  /** ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF. */
-  type: string;
+  /** Its relation type; source and target must fit it (see the ontology). */
+  type: RelationType;
 };
 
 /** A range of the text as sent (UTF-16 code units, end exclusive), e.g. a supporting sentence. */
@@ -114,6 +114,21 @@ export type EntityType =
   | 'Tactic'
   /** A group targeted or addressed: nationals posted abroad, students and researchers, engineers, … */
   | 'TargetGroup';
+
+/** Codes of expected errors, as in `extensions.code` of a GraphQL error. */
+export type ErrorCode =
+  /** The input is invalid; nothing was written. */
+  | 'BAD_USER_INPUT'
+  /** The write clashed with a concurrent one; retrying may succeed. */
+  | 'CONFLICT'
+  /** Neo4j cannot be reached; retry later. */
+  | 'DATABASE_UNAVAILABLE'
+  /** An id names nothing in the graph. */
+  | 'NOT_FOUND'
+  /** The transaction ran past its time limit. */
+  | 'TIMEOUT'
+  /** A missing or wrong API key. */
+  | 'UNAUTHENTICATED';
 
 /** One document to load: its text, what is known about it, and optionally the client's own annotations. */
 export type IngestDocumentInput = {
@@ -192,7 +207,7 @@ export type CurationLoadMutationVariables = Exact<{
 }>;
 
 
-export type CurationLoadMutation = { ingestDocument: { status: IngestDocumentStatus, document: { id: string }, entities: Array<{ id: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type CurationLoadMutation = { ingestDocument: { status: IngestDocumentStatus, document: { id: string }, entities: Array<{ id: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type CurationDeleteDocumentMutationVariables = Exact<{
   id: string | number;
@@ -244,7 +259,7 @@ export type LoadSeedMutationVariables = Exact<{
 }>;
 
 
-export type LoadSeedMutation = { ingestDocument: { status: IngestDocumentStatus, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, status: IngestWriteStatus }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type LoadSeedMutation = { ingestDocument: { status: IngestDocumentStatus, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, status: IngestWriteStatus }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type DeleteSeedMutationVariables = Exact<{
   id: string | number;
@@ -259,14 +274,14 @@ export type IngestAnnotatedMutationVariables = Exact<{
 }>;
 
 
-export type IngestAnnotatedMutation = { ingestDocument: { created: boolean, status: IngestDocumentStatus, dryRun: boolean, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, type: string, name: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type IngestAnnotatedMutation = { ingestDocument: { created: boolean, status: IngestDocumentStatus, dryRun: boolean, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, type: EntityType, name: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type IngestManyMutationVariables = Exact<{
   inputs: Array<IngestDocumentInput> | IngestDocumentInput;
 }>;
 
 
-export type IngestManyMutation = { ingestDocuments: Array<{ index: number, error: { code: string, message: string } | null, result: { status: IngestDocumentStatus, document: { id: string } } | null }> };
+export type IngestManyMutation = { ingestDocuments: Array<{ index: number, error: { code: ErrorCode, message: string } | null, result: { status: IngestDocumentStatus, document: { id: string } } | null }> };
 
 export type ReadEntityByIdQueryVariables = Exact<{
   id: string | number;
