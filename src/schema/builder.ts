@@ -22,19 +22,41 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: {
+      description: 'An object with a global id that `node` and `nodes` fetch again (Relay object identification).',
+    },
+    idFieldOptions: {
+      description: 'Global id that names its type: `agency:mi5`, `law:…`, `document:<16 hex digits>`.',
+    },
+    pageInfoTypeOptions: { description: 'Where a page stands in its connection (Relay cursor connections).' },
+    hasNextPageFieldOptions: { description: 'True when more items follow this page: ask again with `after: endCursor`.' },
+    hasPreviousPageFieldOptions: { description: 'True when items come before this page (the page started after a cursor).' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of the page; null when the page is empty.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of the page, to pass as `after`; null when the page is empty.' },
+    cursorFieldOptions: { description: 'Opaque position of this edge, to pass as `after` (or `before`).' },
+    nodeFieldOptions: { description: 'The item at this position.' },
+    edgesFieldOptions: { description: 'The items of this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Cursors of the page ends and whether more pages exist.' },
+    firstArgOptions: { description: 'Page size counted from the start or from `after` (default 20, at most the page-size limit, 100).' },
+    lastArgOptions: { description: 'Page size counted back from the end or from `before` (at most the page-size limit).' },
+    afterArgOptions: { description: 'Cursor of an edge: the page starts just after it.' },
+    beforeArgOptions: { description: 'Cursor of an edge: the page ends just before it.' },
     // Our ids already name their type (`agency:mi5`, `document:…`): they are the global ids as is.
     encodeGlobalID: (_typename, id) => String(id),
     // An id that names no type decodes to UNKNOWN_TYPE, and the node fields answer for it: `node`
     // a NOT_FOUND, `nodes` a null in its place (throwing here would null the whole list).
     decodeGlobalID: (globalID) => ({ typename: nodeTypeNameOfId(globalID) ?? UNKNOWN_TYPE, id: globalID }),
     nodeQueryOptions: {
+      description: 'Any object by its global id; null when nothing has that id. An id that names no type is NOT_FOUND.',
+      args: { id: { description: 'A global id such as `agency:mi5` or `document:0123456789abcdef`.' } },
       resolve: (_root, args, _context, _info, resolveNode) => {
         if (args.id.typename === UNKNOWN_TYPE) throw notFound('Node', args.id.id);
         return resolveNode(args.id);
       },
     },
     nodesQueryOptions: {
-      description: 'Nodes by id, in the order given, null where an id names nothing (at most 100 ids).',
+      description: 'Objects by global ids, in the order asked; null in place of each id that matches nothing (at most 100 ids).',
+      args: { ids: { description: 'Global ids, each naming its type (`agency:…`, `document:…`).' } },
       resolve: (_root, args, context, _info, resolveNodes) => {
         const max = context.config.security.maxIds;
         if (args.ids.length > max) {
@@ -52,5 +74,7 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: 'Reads: entities and their relations, documents, search, timeline, graph views, extraction preview.' });
+builder.mutationType({
+  description: 'Writes: loading documents and hand curation. With API_KEY set, they need `Authorization: Bearer <key>`.',
+});

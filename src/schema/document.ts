@@ -1,11 +1,10 @@
 import { createContextCache } from '@pothos/core';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
-import { countDocuments, listDocuments, loadDocuments, type DocumentRecord } from '../store/documents.js';
+import { DOCUMENT_ORDER_KEY_COUNT, countDocuments, listDocuments, loadDocuments, type DocumentRecord } from '../store/documents.js';
 import { loadDocumentTexts } from '../store/entities.js';
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
-import { checkPageArgs } from './pagination.js';
+import { resolveKeysetConnection } from './pagination.js';
 
 /**
  * Document texts per request, one round trip per batch: for `Document.text` and for evidence
@@ -25,17 +24,20 @@ export const DocumentNode = builder.loadableNode('Document', {
   load: (ids: string[], context) => loadDocuments(context.store, ids, context.queries),
   sort: (doc) => doc.id,
   fields: (t) => ({
-    title: t.exposeString('title', { nullable: true }),
-    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    title: t.exposeString('title', { nullable: true, description: 'Headline as given when loading; null when none was.' }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true, description: 'Where the text comes from; null when not given.' }),
     language: t.exposeString('language', { nullable: true, description: 'ISO 639-1 code, e.g. `fr`, `en`.' }),
     publishedAt: t.exposeString('publishedAt', {
       nullable: true,
       description: 'Publication date as given: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.',
     }),
     contentHash: t.exposeString('contentHash', { description: 'SHA-256 of the normalised text (hex, 16 digits).' }),
-    extractorVersion: t.exposeString('extractorVersion', { nullable: true }),
+    extractorVersion: t.exposeString('extractorVersion', {
+      nullable: true,
+      description: 'Version of the extractor that read it: loading the same text with a newer one replaces its part of the graph.',
+    }),
     ingestedAt: t.exposeString('ingestedAt', { description: 'When the document was first loaded (ISO 8601).' }),
-    charCount: t.exposeInt('charCount'),
+    charCount: t.exposeInt('charCount', { description: 'Length of the text in UTF-16 code units.' }),
     text: t.string({
       description: 'The full normalised text (fetched only when asked for).',
       resolve: async (doc, _args, context) => (await documentTextLoader(context).load(doc.id)) ?? '',
@@ -47,7 +49,7 @@ builder.queryFields((t) => ({
   document: t.field({
     type: DocumentNode,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'A document id, `document:` and 16 hex digits.' }) },
     description: 'A document by id, or null when there is none.',
     resolve: (_root, args) => (args.id.startsWith('document:') ? args.id : null),
   }),
@@ -55,17 +57,29 @@ builder.queryFields((t) => ({
     {
       type: DocumentNode,
       description: 'Loaded documents, newest publication first.',
-      resolve: (_root, args, context) => {
-        checkPageArgs(args, context.config.limits.maxPageSize);
-        return resolveOffsetConnection({ args, maxSize: context.config.limits.maxPageSize }, ({ offset, limit }) =>
-          listDocuments(context.store, { offset, limit }, context.queries),
-        );
-      },
+      resolve: (_root, args, context) =>
+        resolveKeysetConnection(
+          args,
+          {
+            order: 'PUBLISHED_DESC',
+            keyCount: DOCUMENT_ORDER_KEY_COUNT,
+            maxPageSize: context.config.limits.maxPageSize,
+            defaultPageSize: 20,
+          },
+          (page) => listDocuments(context.store, page, context.queries),
+          (row) => row.document,
+        ),
     },
     {
+      name: 'DocumentConnection',
+      description: 'A page of documents, newest publication first.',
       fields: (t) => ({
-        totalCount: t.int({ resolve: (_connection, _args, context) => countDocuments(context.store, context.queries) }),
+        totalCount: t.int({
+          description: 'All loaded documents, not only this page.',
+          resolve: (_connection, _args, context) => countDocuments(context.store, context.queries),
+        }),
       }),
     },
+    { name: 'DocumentEdge', description: 'A document in a page of documents, with its cursor.' },
   ),
 }));

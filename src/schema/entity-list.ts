@@ -1,11 +1,11 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { countEntities, listEntities, type EntityFilter, type EntityOrder } from '../store/search.js';
+import { ENTITY_ORDER_KEY_COUNT, countEntities, listEntities, type EntityFilter, type EntityOrder } from '../store/search.js';
 import { builder } from './builder.js';
 import { EntityRef } from './entity.js';
 import { EntityFilterInput, toEntityFilter } from './filters.js';
-import { checkPageArgs } from './pagination.js';
+import { resolveKeysetConnection } from './pagination.js';
 
 const EntityOrderEnum = builder.enumType('EntityOrder', {
+  description: 'The order of an entity list; ties are broken by id, so pages never overlap.',
   values: {
     NAME: { description: 'By canonical name.' },
     DATE_ASC: { description: 'Oldest first; undated last.' },
@@ -21,29 +21,38 @@ builder.queryFields((t) => ({
       type: EntityRef,
       description: 'Entities matching a filter, one page at a time.',
       args: {
-        filter: t.arg({ type: EntityFilterInput }),
-        orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME' }),
+        filter: t.arg({ type: EntityFilterInput, description: 'Conditions the entities must meet (default: all entities).' }),
+        orderBy: t.arg({ type: EntityOrderEnum, defaultValue: 'NAME', description: 'Sort order (default NAME).' }),
       },
       resolve: async (_root, args, context) => {
-        checkPageArgs(args, context.config.limits.maxPageSize);
         const filter = toEntityFilter(args.filter);
         const orderBy = (args.orderBy ?? 'NAME') as EntityOrder;
-        const connection = await resolveOffsetConnection(
-          { args, maxSize: context.config.limits.maxPageSize, defaultSize: 20 },
-          ({ offset, limit }) => listEntities(context.store, filter, orderBy, { offset, limit }, context.queries),
+        const connection = await resolveKeysetConnection(
+          args,
+          {
+            order: orderBy,
+            keyCount: ENTITY_ORDER_KEY_COUNT[orderBy],
+            maxPageSize: context.config.limits.maxPageSize,
+            defaultPageSize: 20,
+          },
+          (page) => listEntities(context.store, filter, orderBy, page, context.queries),
+          (row) => row.entity,
         );
         // totalCount needs the filter; it rides along on the connection object.
         return Object.assign(connection, { filter });
       },
     },
     {
+      name: 'EntityConnection',
+      description: 'A page of entities in the order asked for.',
       fields: (t) => ({
         totalCount: t.int({
-          description: 'All entities matching the filter.',
+          description: 'All entities matching the filter, not only this page.',
           resolve: (connection, _args, context) =>
             countEntities(context.store, (connection as unknown as { filter: EntityFilter }).filter, context.queries),
         }),
       }),
     },
+    { name: 'EntityEdge', description: 'An entity in a page of entities, with its cursor.' },
   ),
 }));

@@ -1,6 +1,6 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
-import { DATE_PRECISIONS, ENTITY_TYPES, type EntityType } from '../domain/entities.js';
+import { ENTITY_TYPE_INFO, ENTITY_TYPES, type DatePrecision, type EntityType } from '../domain/entities.js';
 import {
   loadDocumentEntities,
   loadEntities,
@@ -23,12 +23,18 @@ import { DocumentNode } from './document.js';
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The kinds of entity the graph holds (see the ontology).',
-  values: ENTITY_TYPES,
+  values: Object.fromEntries(
+    ENTITY_TYPES.map((type) => [type, { description: ENTITY_TYPE_INFO[type].description }]),
+  ) as Record<EntityType, { description: string }>,
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {
   description: 'How much of a date is known: `2024-05-10` is DAY, `2024-05` MONTH, `2024` YEAR.',
-  values: DATE_PRECISIONS,
+  values: {
+    DAY: { description: 'The day is known (`YYYY-MM-DD`).' },
+    MONTH: { description: 'Only the month is known (`YYYY-MM`).' },
+    YEAR: { description: 'Only the year is known (`YYYY`).' },
+  } satisfies Record<DatePrecision, { description: string }>,
 });
 
 /** Loads any entity by id (following merges): what `entity(id)` and `Event.involves` resolve through. */
@@ -59,7 +65,7 @@ export const { Agency: AgencyRef, Law: LawRef, Tactic: TacticRef, TargetGroup: T
 const Alias = builder.simpleObject('Alias', {
   description: 'A name the entity goes by (full name, short name, acronym, translation).',
   fields: (t) => ({
-    name: t.string(),
+    name: t.string({ description: 'The name as written, accents and case kept.' }),
     language: t.string({ nullable: true, description: 'ISO 639-1 code of the text it was seen in, when known.' }),
   }),
 });
@@ -67,12 +73,14 @@ const Alias = builder.simpleObject('Alias', {
 export const MentionType = builder.objectRef<MentionRecord>('Mention').implement({
   description: 'One place a document names the entity, with the sentence around it.',
   fields: (t) => ({
-    document: t.field({ type: DocumentNode, resolve: (mention) => mention.documentId }),
+    document: t.field({ type: DocumentNode, description: 'The document that holds the mention.', resolve: (mention) => mention.documentId }),
     start: t.exposeInt('start', { description: 'UTF-16 offset into the document text.' }),
     end: t.exposeInt('end', { description: 'UTF-16 offset, exclusive.' }),
     text: t.exposeString('text', { description: 'The words that name the entity.' }),
     sentence: t.exposeString('sentence', { description: 'The sentence that holds the mention.' }),
-    sentenceStart: t.exposeInt('sentenceStart'),
+    sentenceStart: t.exposeInt('sentenceStart', {
+      description: 'UTF-16 offset of the sentence into the document text (the mention is at `start - sentenceStart` in it).',
+    }),
   }),
 });
 
@@ -96,8 +104,12 @@ EntityRef.implement({
   resolveType: (entity) => entity.type,
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Canonical name, English where one is known.' }),
-    type: t.field({ type: EntityTypeEnum, resolve: (entity) => entity.type }),
-    aliases: t.field({ type: [Alias], resolve: (entity) => entity.aliases }),
+    type: t.field({ type: EntityTypeEnum, description: 'Which of the five kinds the entity is (also its GraphQL type).', resolve: (entity) => entity.type }),
+    aliases: t.field({
+      type: [Alias],
+      description: 'The names the entity goes by in loaded documents (or as set by curation), with their language.',
+      resolve: (entity) => entity.aliases,
+    }),
     generic: t.exposeBoolean('generic', {
       description: 'An unnamed actor ("foreign intelligence services"); graph views step over it unless asked.',
     }),

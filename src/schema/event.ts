@@ -7,7 +7,12 @@ EventRef.implement({
   interfaces: [EntityRef],
   fields: (t) => ({
     date: t.exposeString('date', { nullable: true, description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY`.' }),
-    datePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (event) => event.datePrecision }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How much of `date` is known; null when the event is undated.',
+      resolve: (event) => event.datePrecision,
+    }),
     ...relationFields(t, 'Event'),
   }),
 });

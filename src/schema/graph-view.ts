@@ -22,13 +22,16 @@ import { RelationTypeEnum } from './relations.js';
  */
 
 const GraphNode = builder.objectRef<GraphNodeRecord>('GraphNode').implement({
+  description: 'An entity drawn as a node of a graph view, with what a renderer needs to label and size it.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The entity id (also the argument of `entity`, `node`, `neighborhood`).' }),
-    type: t.field({ type: EntityTypeEnum, resolve: (node) => node.type }),
-    name: t.exposeString('name'),
+    type: t.field({ type: EntityTypeEnum, description: 'The entity type, e.g. for colour or shape.', resolve: (node) => node.type }),
+    name: t.exposeString('name', { description: 'Canonical name, for the label.' }),
     label: t.string({ description: 'What to write on the node: its name.', resolve: (node) => node.name }),
     degree: t.exposeInt('degree', { description: 'Relations to other entities, both directions: for sizing.' }),
-    generic: t.exposeBoolean('generic'),
+    generic: t.exposeBoolean('generic', {
+      description: 'An unnamed actor ("foreign intelligence services"); present only when includeGeneric asked for it or as a seed.',
+    }),
     distance: t.exposeInt('distance', {
       nullable: true,
       description: 'Hops from the nearest seed (neighbourhood) or position on the path (shortestPath).',
@@ -37,20 +40,27 @@ const GraphNode = builder.objectRef<GraphNodeRecord>('GraphNode').implement({
 });
 
 const GraphEdge = builder.objectRef<GraphEdgeRecord>('GraphEdge').implement({
+  description: 'A relation drawn as an edge between two nodes of the same view, in its own direction.',
   fields: (t) => ({
     id: t.exposeID('id', { description: '`source|TYPE|target`: the same in every view.' }),
-    source: t.exposeID('source'),
-    target: t.exposeID('target'),
-    type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+    source: t.exposeID('source', { description: 'Id of the node the relation starts from (one of `nodes`).' }),
+    target: t.exposeID('target', { description: 'Id of the node the relation points to (one of `nodes`).' }),
+    type: t.field({ type: RelationTypeEnum, description: 'The relation type.', resolve: (edge) => edge.type }),
     label: t.string({ description: 'What to write on the edge: its relation type.', resolve: (edge) => edge.type }),
     weight: t.exposeInt('weight', { description: 'Number of supporting documents.' }),
   }),
 });
 
 const GraphView = builder.objectRef<GraphViewRecord>('GraphView').implement({
+  description:
+    'A flat graph for Cytoscape, sigma/graphology or NVL: each node once, and the edges among them (both ends always in `nodes`).',
   fields: (t) => ({
-    nodes: t.field({ type: [GraphNode], resolve: (view) => view.nodes }),
-    edges: t.field({ type: [GraphEdge], resolve: (view) => view.edges }),
+    nodes: t.field({ type: [GraphNode], description: 'The entities of the view, de-duplicated.', resolve: (view) => view.nodes }),
+    edges: t.field({
+      type: [GraphEdge],
+      description: 'The relations between nodes of the view, de-duplicated, ids stable across views.',
+      resolve: (view) => view.edges,
+    }),
     truncated: t.exposeBoolean('truncated', { description: 'True when the node limit cut the view short.' }),
     cytoscape: t.field({
       type: 'JSON',
@@ -154,7 +164,10 @@ builder.queryFields((t) => ({
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Walk only these relations (default: all).' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Show and walk through only these types (default: all).' }),
       limit: t.arg.int({ description: 'Most nodes (default 200, at most the configured maximum).' }),
-      includeGeneric: t.arg.boolean({ defaultValue: false }),
+      includeGeneric: t.arg.boolean({
+        defaultValue: false,
+        description: 'Walk through unnamed actors too (they link unrelated entities, hence off by default).',
+      }),
     },
     resolve: async (_root, args, context) => {
       const maxDepth = context.config.limits.maxNeighborhoodDepth;
@@ -189,7 +202,7 @@ builder.queryFields((t) => ({
       'The entities a filter selects (best connected first) and the relations among them. Generic entities ' +
       'are left out unless filter.includeGeneric is true.',
     args: {
-      filter: t.arg({ type: EntityFilterInput }),
+      filter: t.arg({ type: EntityFilterInput, description: 'Which entities to show (default: all named ones).' }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relations (default: all).' }),
       limit: t.arg.int({ description: 'Most nodes (default 200, at most the configured maximum).' }),
     },
@@ -211,11 +224,14 @@ builder.queryFields((t) => ({
       'One shortest chain of relations between two entities, either direction, nodes in path order; null ' +
       'when none is within maxDepth. Generic entities are stepped over unless includeGeneric is true.',
     args: {
-      from: t.arg.id({ required: true }),
-      to: t.arg.id({ required: true }),
+      from: t.arg.id({ required: true, description: 'Entity id the path starts from; NOT_FOUND when there is none.' }),
+      to: t.arg.id({ required: true, description: 'Entity id the path ends at; NOT_FOUND when there is none.' }),
       maxDepth: t.arg.int({ description: 'Longest path to look for (default and maximum: the configured limit).' }),
-      relationTypes: t.arg({ type: [RelationTypeEnum] }),
-      includeGeneric: t.arg.boolean({ defaultValue: false }),
+      relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Walk only these relations (default: all).' }),
+      includeGeneric: t.arg.boolean({
+        defaultValue: false,
+        description: 'Allow paths through unnamed actors (they link unrelated entities, hence off by default).',
+      }),
     },
     resolve: async (_root, args, context) => {
       const max = context.config.limits.maxPathDepth;

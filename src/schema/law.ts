@@ -10,7 +10,12 @@ LawRef.implement({
       nullable: true,
       description: 'Entry into force or adoption, when a text gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.',
     }),
-    datePrecision: t.field({ type: DatePrecisionEnum, nullable: true, resolve: (law) => law.datePrecision }),
+    datePrecision: t.field({
+      type: DatePrecisionEnum,
+      nullable: true,
+      description: 'How much of `date` is known; null when the law is undated.',
+      resolve: (law) => law.datePrecision,
+    }),
     ...relationFields(t, 'Law'),
   }),
 });

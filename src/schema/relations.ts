@@ -48,6 +48,7 @@ export const RelationTypeEnum = builder.enumType('RelationType', {
 });
 
 export const RelationDirectionEnum = builder.enumType('RelationDirection', {
+  description: 'Which way a relation points, seen from the entity a field hangs from.',
   values: {
     OUT: { description: 'From the entity to the other one.' },
     IN: { description: 'From the other entity to this one.' },
@@ -74,7 +75,7 @@ function parseEvidence(value: string): EvidenceShape | null {
 const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
   description: 'A sentence that supports a relation.',
   fields: (t) => ({
-    document: t.field({ type: DocumentNode, resolve: (evidence) => evidence.documentId }),
+    document: t.field({ type: DocumentNode, description: 'The document the sentence is in.', resolve: (evidence) => evidence.documentId }),
     start: t.exposeInt('start', { description: 'UTF-16 offset into the document text.' }),
     end: t.exposeInt('end', { description: 'UTF-16 offset, exclusive.' }),
     text: t.string({
@@ -132,16 +133,19 @@ function relationConnection(name: string, nodeRef: any) {
   const edge = builder.objectRef<RelationEdgeShape>(`${name}RelationEdge`).implement({
     description: 'One relation, with the documents and sentences that support it.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor'),
-      node: t.field({ type: nodeRef, resolve: (edge) => edge.node as never }),
-      type: t.field({ type: RelationTypeEnum, resolve: (edge) => edge.type }),
+      cursor: t.exposeString('cursor', { description: 'Opaque position of this edge, to pass as `after`.' }),
+      node: t.field({ type: nodeRef, description: 'The entity at the other end.', resolve: (edge) => edge.node as never }),
+      type: t.field({ type: RelationTypeEnum, description: 'The relation type.', resolve: (edge) => edge.type }),
       direction: t.field({
         type: RelationDirectionEnum,
         description: 'OUT when the entity the connection hangs from is the source.',
         resolve: (edge) => edge.direction,
       }),
       weight: t.exposeInt('weight', { description: 'Number of documents that support the relation.' }),
-      documentCount: t.int({ resolve: (edge) => edge.docIds.length }),
+      documentCount: t.int({
+        description: 'Number of supporting documents still loaded (`documents` lists them); weight is kept as written.',
+        resolve: (edge) => edge.docIds.length,
+      }),
       documents: t.field({
         type: [DocumentNode],
         description: 'The supporting documents (those still loaded).',
@@ -160,9 +164,14 @@ function relationConnection(name: string, nodeRef: any) {
     }),
   });
   return builder.objectRef<RelationConnectionShape>(`${name}RelationConnection`).implement({
+    description: `A page of relations whose other end is ${name === 'Entity' ? 'any entity' : `a ${name}`}, strongest support first.`,
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (connection) => connection.edges }),
-      pageInfo: t.field({ type: builder.pageInfoRef(), resolve: (connection) => connection.pageInfo }),
+      edges: t.field({ type: [edge], description: 'The relations of this page.', resolve: (connection) => connection.edges }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description: 'Cursors of the page ends and whether more relations follow.',
+        resolve: (connection) => connection.pageInfo,
+      }),
       totalCount: t.int({
         description: 'All matching relations, not only this page.',
         resolve: (connection, _args, context) =>
@@ -347,9 +356,13 @@ builder.interfaceField(EntityRef, 'related', (t) =>
     args: {
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relation types (default: all).' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only relations to entities of these types (default: all).' }),
-      direction: t.arg({ type: RelationDirectionEnum, defaultValue: 'BOTH' }),
-      first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}).` }),
-      after: t.arg.string(),
+      direction: t.arg({
+        type: RelationDirectionEnum,
+        defaultValue: 'BOTH',
+        description: 'OUT: relations from this entity; IN: relations to it; BOTH (default): either.',
+      }),
+      first: t.arg.int({ description: `Page size (default ${DEFAULT_RELATION_PAGE}, at most the page-size limit).` }),
+      after: t.arg.string({ description: 'Cursor of the last edge of the previous page.' }),
     },
     resolve: (entity, args, context, info) => resolveConnection(entity, args, context, info, relatedSelection(args), null),
   }),

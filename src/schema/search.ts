@@ -5,8 +5,9 @@ import { builder } from './builder.js';
 import { EntityRef, EntityTypeEnum } from './entity.js';
 
 const SearchHit = builder.objectRef<SearchHitRecord>('SearchHit').implement({
+  description: 'An entity whose name or an alias matches the search, with its relevance.',
   fields: (t) => ({
-    entity: t.field({ type: EntityRef, resolve: (hit) => hit.entity }),
+    entity: t.field({ type: EntityRef, description: 'The matching entity.', resolve: (hit) => hit.entity }),
     score: t.exposeFloat('score', { description: 'Full-text relevance; higher is better.' }),
   }),
 });
@@ -18,7 +19,7 @@ builder.queryFields((t) => ({
       'Full-text search over names and aliases, best first. Accents and case do not matter ("securite d\'etat" ' +
       'finds "Sécurité d\'État"); every word must match, the last one also as a prefix.',
     args: {
-      query: t.arg.string({ required: true }),
+      query: t.arg.string({ required: true, description: 'Words to find, at most 200 characters.' }),
       types: t.arg({ type: [EntityTypeEnum], description: 'Only these types.' }),
       first: t.arg.int({ defaultValue: 20, description: 'How many hits (at most the page-size limit).' }),
     },

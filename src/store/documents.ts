@@ -1,6 +1,6 @@
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { DOCUMENT_LABEL } from './model.js';
-import { int } from './values.js';
+import { keysetClauses, keysetResult, type KeyValues, type KeysetPage, type SortKey } from './keyset.js';
 
 export interface DocumentRecord {
   id: string;
@@ -34,20 +34,35 @@ export async function loadDocuments(
 }
 
 /** Newest publication first (undated last), then by id so pages are stable. */
+/** Newest publication first, undated last, then by id: non-null keys for keyset paging. */
+const DOCUMENT_ORDER: SortKey[] = [
+  { expression: 'd.publishedAt IS NULL', direction: 'ASC' },
+  { expression: "coalesce(d.publishedAt, '')", direction: 'DESC' },
+  { expression: 'd.id', direction: 'ASC' },
+];
+
+export const DOCUMENT_ORDER_KEY_COUNT = DOCUMENT_ORDER.length;
+
+/** One page of documents after or before a sort key (keyset paging), with each row's key for its cursor. */
 export async function listDocuments(
   store: GraphStore,
-  page: { offset: number; limit: number },
+  page: KeysetPage,
   counter?: QueryCounter,
-): Promise<DocumentRecord[]> {
+): Promise<{ rows: { document: DocumentRecord; key: KeyValues }[]; hasMore: boolean }> {
+  const keyset = keysetClauses(DOCUMENT_ORDER, page);
   const rows = await store.read(
     `MATCH (d:${DOCUMENT_LABEL})
-     RETURN d ${DOCUMENT_FIELDS} AS document
-     ORDER BY d.publishedAt IS NULL, d.publishedAt DESC, d.id
-     SKIP $offset LIMIT $limit`,
-    { offset: int(page.offset), limit: int(page.limit) },
+     WHERE ${keyset.where}
+     RETURN d ${DOCUMENT_FIELDS} AS document, ${keyset.values} AS key
+     ORDER BY ${keyset.order}
+     LIMIT $keysetLimit`,
+    keyset.params,
     counter,
   );
-  return rows.map((row) => row.document as DocumentRecord);
+  return keysetResult(
+    rows.map((row) => ({ document: row.document as DocumentRecord, key: row.key as KeyValues })),
+    page,
+  );
 }
 
 export async function countDocuments(store: GraphStore, counter?: QueryCounter): Promise<number> {

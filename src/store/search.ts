@@ -6,6 +6,7 @@ import { isEntityType } from '../domain/entities.js';
 import { foldApostrophes, foldName } from '../domain/fold.js';
 import { followRedirects } from './redirects.js';
 import { int } from './values.js';
+import { keysetClauses, keysetResult, type KeyValues, type KeysetPage, type SortKey } from './keyset.js';
 
 const BY_ENTITY = followRedirects('$entityId');
 
@@ -146,33 +147,56 @@ export function filterClauses(filter: EntityFilter): { match: string; params: Re
   return { match: `${match}${where}`, params };
 }
 
-const ORDER_BY: Record<EntityOrder, { extra: string; order: string }> = {
-  NAME: { extra: '', order: 'n.name, n.id' },
-  DATE_ASC: { extra: '', order: 'n.date IS NULL, n.date, n.id' },
-  DATE_DESC: { extra: '', order: 'n.date IS NULL, n.date DESC, n.id' },
-  DEGREE: { extra: `, COUNT { (n)-[:${ANY_RELATION}]-() } AS rank`, order: 'rank DESC, n.id' },
-  MENTIONS: { extra: `, coalesce(n.mentionCount, 0) AS rank`, order: 'rank DESC, n.id' },
+const ASC = 'ASC' as const;
+const DESC = 'DESC' as const;
+const UNDATED_LAST: SortKey = { expression: 'n.date IS NULL', direction: ASC };
+const BY_ID: SortKey = { expression: 'n.id', direction: ASC };
+
+/** Each order as non-null sort keys ending with the id (keyset.ts), and the rank it may compute first. */
+const ORDER_BY: Record<EntityOrder, { extra: string; keys: SortKey[] }> = {
+  NAME: { extra: '', keys: [{ expression: 'n.name', direction: ASC }, BY_ID] },
+  DATE_ASC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: ASC }, BY_ID] },
+  DATE_DESC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: DESC }, BY_ID] },
+  DEGREE: { extra: `, COUNT { (n)-[:${ANY_RELATION}]-() } AS rank`, keys: [{ expression: 'rank', direction: DESC }, BY_ID] },
+  MENTIONS: { extra: `, coalesce(n.mentionCount, 0) AS rank`, keys: [{ expression: 'rank', direction: DESC }, BY_ID] },
 };
 
+/** How many values a cursor of each order carries. */
+export const ENTITY_ORDER_KEY_COUNT = Object.fromEntries(
+  Object.entries(ORDER_BY).map(([order, { keys }]) => [order, keys.length]),
+) as Record<EntityOrder, number>;
+
+export interface KeyedEntity {
+  entity: EntityRecord;
+  /** The row's sort key values, for its cursor. */
+  key: KeyValues;
+}
+
+/** One page of entities in the given order, after or before a sort key (keyset paging). */
 export async function listEntities(
   store: GraphStore,
   filter: EntityFilter,
   orderBy: EntityOrder,
-  page: { offset: number; limit: number },
+  page: KeysetPage,
   counter?: QueryCounter,
-): Promise<EntityRecord[]> {
+): Promise<{ rows: KeyedEntity[]; hasMore: boolean }> {
   const { match, params } = filterClauses(filter);
-  const { extra, order } = ORDER_BY[orderBy];
+  const { extra, keys } = ORDER_BY[orderBy];
+  const keyset = keysetClauses(keys, page);
   const rows = await store.read(
     `${match}
      WITH n${extra}
-     ORDER BY ${order}
-     SKIP $offset LIMIT $limit
-     RETURN n ${ENTITY_PROJECTION} AS entity`,
-    { ...params, offset: int(page.offset), limit: int(page.limit) },
+     WHERE ${keyset.where}
+     ORDER BY ${keyset.order}
+     LIMIT $keysetLimit
+     RETURN n ${ENTITY_PROJECTION} AS entity, ${keyset.values} AS key`,
+    { ...params, ...keyset.params },
     counter,
   );
-  return rows.map((row) => toEntityRecord(row.entity));
+  return keysetResult(
+    rows.map((row) => ({ entity: toEntityRecord(row.entity), key: row.key as KeyValues })),
+    page,
+  );
 }
 
 export async function countEntities(store: GraphStore, filter: EntityFilter, counter?: QueryCounter): Promise<number> {

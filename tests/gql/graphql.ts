@@ -4,57 +4,71 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An entity the client found in the text, as in the extraction output. */
 export type AnnotatedEntityInput = {
   /** Other names (never anaphora such as "the ministry"). */
   aliases?: Array<string> | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws). */
   date?: string | null | undefined;
-  /** DAY, MONTH or YEAR; from the date when omitted. */
-  datePrecision?: string | null | undefined;
+  /** How much of the date is known; from the date when omitted. */
+  datePrecision?: DatePrecision | null | undefined;
   /** An unnamed actor ("foreign spies"): never matched by name. */
   generic?: boolean | null | undefined;
   /** `<prefix>:<slug>`; derived from type and name when omitted. */
   id?: string | number | null | undefined;
+  /** Where the text names it (default: none). */
   mentions?: Array<AnnotatedMentionInput> | null | undefined;
   /** Canonical name, English where one is known. */
   name: string;
-  /** Agency, Law, Tactic, TargetGroup or Event. */
-  type: string;
+  /** Its entity type. */
+  type: EntityType;
 };
 
 /** A mention: offsets into the text as sent (UTF-16 code units, end exclusive) and the text there. */
 export type AnnotatedMentionInput = {
+  /** UTF-16 offset just after the last character. */
   end: number;
+  /** UTF-16 offset of the first character. */
   start: number;
+  /** The text at start..end, checked against the document (a mismatch is BAD_USER_INPUT). */
   text: string;
 };
 
+/** A relation the client found between two of its annotated entities; its endpoints must fit the ontology. */
 export type AnnotatedRelationInput = {
+  /** Sentences that support it (default: none). */
   evidence?: Array<AnnotatedSpanInput> | null | undefined;
   /** Id of an entity of these annotations. */
   source: string | number;
   /** Id of an entity of these annotations. */
   target: string | number;
-  /** ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF. */
-  type: string;
+  /** Its relation type; source and target must fit it (see the ontology). */
+  type: RelationType;
 };
 
 /** A range of the text as sent (UTF-16 code units, end exclusive), e.g. a supporting sentence. */
 export type AnnotatedSpanInput = {
+  /** UTF-16 offset just after the last character. */
   end: number;
+  /** UTF-16 offset of the first character. */
   start: number;
 };
 
 /** Entities and relations found by the client (its own NLP or LLM), in the shape of the extraction output; validated against the ontology and the text. */
 export type AnnotationsInput = {
+  /** The entities (default: none). */
   entities?: Array<AnnotatedEntityInput> | null | undefined;
+  /** Relations between those entities (default: none). */
   relations?: Array<AnnotatedRelationInput> | null | undefined;
 };
 
 /** How much of a date is known: `2024-05-10` is DAY, `2024-05` MONTH, `2024` YEAR. */
 export type DatePrecision =
+  /** The day is known (`YYYY-MM-DD`). */
   | 'DAY'
+  /** Only the month is known (`YYYY-MM`). */
   | 'MONTH'
+  /** Only the year is known (`YYYY`). */
   | 'YEAR';
 
 /** Conditions on entities; all given ones must hold. */
@@ -75,6 +89,7 @@ export type EntityFilter = {
   types?: Array<EntityType> | null | undefined;
 };
 
+/** The order of an entity list; ties are broken by id, so pages never overlap. */
 export type EntityOrder =
   /** Oldest first; undated last. */
   | 'DATE_ASC'
@@ -89,25 +104,59 @@ export type EntityOrder =
 
 /** The kinds of entity the graph holds (see the ontology). */
 export type EntityType =
+  /** An organisation that acts: ministry, intelligence or security service, police, prosecutor, court, legislature, … */
   | 'Agency'
+  /** A dated or datable happening: a warning published, a law entering into force, an arrest, a charge, … */
   | 'Event'
+  /** A law, regulation, treaty or legally-worded offence. */
   | 'Law'
+  /** A concrete method an actor uses: approach, recruitment, manipulation, coercion, cover, cyber technique. */
   | 'Tactic'
+  /** A group targeted or addressed: nationals posted abroad, students and researchers, engineers, … */
   | 'TargetGroup';
 
+/** Codes of expected errors, as in `extensions.code` of a GraphQL error. */
+export type ErrorCode =
+  /** The input is invalid; nothing was written. */
+  | 'BAD_USER_INPUT'
+  /** The write clashed with a concurrent one; retrying may succeed. */
+  | 'CONFLICT'
+  /** Neo4j cannot be reached; retry later. */
+  | 'DATABASE_UNAVAILABLE'
+  /** A cross-site request without a header (CSRF prevention). */
+  | 'FORBIDDEN'
+  /** An id names nothing in the graph. */
+  | 'NOT_FOUND'
+  /** The operation is past a depth, alias, token or cost limit. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Too many requests from this client; retry after the Retry-After header. */
+  | 'RATE_LIMITED'
+  /** The extraction queue is full; retry after the Retry-After header. */
+  | 'SERVER_BUSY'
+  /** The transaction ran past its time limit. */
+  | 'TIMEOUT'
+  /** A missing or wrong API key. */
+  | 'UNAUTHENTICATED';
+
+/** One document to load: its text, what is known about it, and optionally the client's own annotations. */
 export type IngestDocumentInput = {
+  /** Entities and relations of your own, written with (or instead of) the extractor's. */
   annotations?: AnnotationsInput | null | undefined;
   /** ISO 639-1 code; detected when omitted. */
   language?: string | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it. */
   publishedAt?: string | null | undefined;
+  /** Where the text comes from, kept as metadata. */
   sourceUrl?: string | null | undefined;
+  /** The plain text (at most MAX_DOCUMENT_CHARS, 1,000,000 by default); its hash is the document id. */
   text: string;
+  /** Headline, kept as metadata (not extracted from). */
   title?: string | null | undefined;
   /** Run the built-in extractor (default true); false writes the annotations alone. */
   useExtractor?: boolean | null | undefined;
 };
 
+/** What a load did with the document. */
 export type IngestDocumentStatus =
   /** The document was new. */
   | 'CREATED'
@@ -116,12 +165,14 @@ export type IngestDocumentStatus =
   /** The same text was loaded before with the same extractor version: nothing was written. */
   | 'UNCHANGED';
 
+/** Whether a load created an entity or relation or found it in the graph already. */
 export type IngestWriteStatus =
   /** Written for the first time by this load. */
   | 'CREATED'
   /** Existed already; this document added its support. */
   | 'MATCHED';
 
+/** Which way a relation points, seen from the entity a field hangs from. */
 export type RelationDirection =
   /** Either way. */
   | 'BOTH'
@@ -151,6 +202,7 @@ export type RelationType =
   /** The group an agency's warning addresses. */
   | 'WARNS';
 
+/** Hand-set names; a field left out stays as it is. */
 export type UpdateEntityInput = {
   /** The full alias list; marks the aliases curated. */
   aliases?: Array<string> | null | undefined;
@@ -184,7 +236,7 @@ export type CurationLoadMutationVariables = Exact<{
 }>;
 
 
-export type CurationLoadMutation = { ingestDocument: { status: IngestDocumentStatus, document: { id: string }, entities: Array<{ id: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type CurationLoadMutation = { ingestDocument: { status: IngestDocumentStatus, document: { id: string }, entities: Array<{ id: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type CurationDeleteDocumentMutationVariables = Exact<{
   id: string | number;
@@ -243,7 +295,7 @@ export type LoadSeedMutationVariables = Exact<{
 }>;
 
 
-export type LoadSeedMutation = { ingestDocument: { status: IngestDocumentStatus, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, status: IngestWriteStatus }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type LoadSeedMutation = { ingestDocument: { status: IngestDocumentStatus, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, status: IngestWriteStatus }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type DeleteSeedMutationVariables = Exact<{
   id: string | number;
@@ -258,14 +310,14 @@ export type IngestAnnotatedMutationVariables = Exact<{
 }>;
 
 
-export type IngestAnnotatedMutation = { ingestDocument: { created: boolean, status: IngestDocumentStatus, dryRun: boolean, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, type: string, name: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: string, source: string, target: string, status: IngestWriteStatus }> } };
+export type IngestAnnotatedMutation = { ingestDocument: { created: boolean, status: IngestDocumentStatus, dryRun: boolean, warnings: Array<string>, document: { id: string, language: string | null, extractorVersion: string | null }, entities: Array<{ id: string, type: EntityType, name: string, status: IngestWriteStatus, resolvedFrom: Array<string> }>, relations: Array<{ type: RelationType, source: string, target: string, status: IngestWriteStatus }> } };
 
 export type IngestManyMutationVariables = Exact<{
   inputs: Array<IngestDocumentInput> | IngestDocumentInput;
 }>;
 
 
-export type IngestManyMutation = { ingestDocuments: Array<{ index: number, error: { code: string, message: string } | null, result: { status: IngestDocumentStatus, document: { id: string } } | null }> };
+export type IngestManyMutation = { ingestDocuments: Array<{ index: number, error: { code: ErrorCode, message: string } | null, result: { status: IngestDocumentStatus, document: { id: string } } | null }> };
 
 export type ReadEntityByIdQueryVariables = Exact<{
   id: string | number;
@@ -458,6 +510,22 @@ export type ReadEntitiesQueryVariables = Exact<{
 export type ReadEntitiesQuery = { entities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node:
         | { id: string }
         | { date: string | null, id: string }
+        | { id: string }
+        | { id: string }
+        | { id: string }
+       }> } };
+
+export type ReadEntitiesBackwardQueryVariables = Exact<{
+  filter?: EntityFilter | null | undefined;
+  orderBy?: EntityOrder | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type ReadEntitiesBackwardQuery = { entities: { pageInfo: { hasPreviousPage: boolean, startCursor: string | null }, edges: Array<{ node:
+        | { id: string }
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -874,6 +942,7 @@ export const ReadSubgraphDocument = {"kind":"Document","definitions":[{"kind":"O
 export const ReadShortestPathDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadShortestPath"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"maxDepth"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeGeneric"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortestPath"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"maxDepth"},"value":{"kind":"Variable","name":{"kind":"Name","value":"maxDepth"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeGeneric"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeGeneric"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"distance"}},{"kind":"Field","name":{"kind":"Name","value":"degree"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]} as unknown as DocumentNode<ReadShortestPathQuery, ReadShortestPathQueryVariables>;
 export const ReadSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityType"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"entity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]}}]} as unknown as DocumentNode<ReadSearchQuery, ReadSearchQueryVariables>;
 export const ReadEntitiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadEntities"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Event"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReadEntitiesQuery, ReadEntitiesQueryVariables>;
+export const ReadEntitiesBackwardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadEntitiesBackward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EntityOrder"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"entities"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReadEntitiesBackwardQuery, ReadEntitiesBackwardQueryVariables>;
 export const ReadTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"entityId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"entityId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"datePrecision"}}]}}]}}]} as unknown as DocumentNode<ReadTimelineQuery, ReadTimelineQueryVariables>;
 export const ReadStatsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReadStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documents"}},{"kind":"Field","name":{"kind":"Name","value":"entities"}},{"kind":"Field","name":{"kind":"Name","value":"relations"}},{"kind":"Field","name":{"kind":"Name","value":"entitiesByType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relationsByType"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<ReadStatsQuery, ReadStatsQueryVariables>;
 export const ReadSeedsIngestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReadSeedsIngest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IngestDocumentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestDocument"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"document"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<ReadSeedsIngestMutation, ReadSeedsIngestMutationVariables>;

@@ -197,7 +197,7 @@ describe('ingestDocument', () => {
       text,
       [
         { type: 'Agency', name: `Agency ${tag}`, mentions: [`Agency ${tag}`] },
-        ...names.map((name) => ({ type: 'Tactic', name, mentions: [name] })),
+        ...names.map((name) => ({ type: 'Tactic' as const, name, mentions: [name] })),
       ],
       names.map((name, i) => ({ type: 'USES', source: `agency:agency-${tag}`, target: `tactic:tactic-${tag}-${i}` })),
     );
@@ -454,8 +454,6 @@ describe('ingestDocument', () => {
       ['empty text', { text: '  \n ' }],
       ['text over the limit', { text: `${tag} ${'x'.repeat(1001)}` }],
       ['malformed date', { text, publishedAt: '2024-02-30' }],
-      ['unknown entity type', { text, annotations: { ...good, entities: [{ ...entity0, type: 'Person' }, good.entities[1]] } }],
-      ['unknown relation type', { text, annotations: { ...good, relations: [{ ...good.relations[0], type: 'LIKES' }] } }],
       [
         'relation to a missing entity',
         { text, annotations: { ...good, relations: [{ ...good.relations[0], target: `target-group:nobody-${tag}` }] } },
@@ -474,7 +472,18 @@ describe('ingestDocument', () => {
       ],
       ['bad entity date', { text, annotations: { ...good, entities: [{ ...entity0, date: 'yesterday' }, good.entities[1]] } }],
     ];
+    // Types outside the ontology are not values of the EntityType and RelationType enums: GraphQL
+    // refuses them while reading the variables, before any resolver runs.
+    const outsideEnums: [string, Record<string, unknown>, string][] = [
+      ['unknown entity type', { text, annotations: { ...good, entities: [{ ...entity0, type: 'Person' }, good.entities[1]] } }, 'EntityType'],
+      ['unknown relation type', { text, annotations: { ...good, relations: [{ ...good.relations[0], type: 'LIKES' }] } }, 'RelationType'],
+    ];
     try {
+      for (const [name, input, enumName] of outsideEnums) {
+        const result = await execute(small.yoga, Ingest, { input: { language: 'en', ...input } as never });
+        expect(result.errors?.[0]?.message, name).toContain(`"${enumName}" enum`);
+        expect(result.data, name).toBeUndefined();
+      }
       for (const [name, input] of cases) {
         const result = await execute(small.yoga, Ingest, { input: { language: 'en', ...input } as never });
         expect(result.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');

@@ -78,6 +78,22 @@ const Entities = graphql(`
   }
 `);
 
+const EntitiesBackward = graphql(`
+  query ReadEntitiesBackward($filter: EntityFilter, $orderBy: EntityOrder, $last: Int, $before: String) {
+    entities(filter: $filter, orderBy: $orderBy, last: $last, before: $before) {
+      pageInfo {
+        hasPreviousPage
+        startCursor
+      }
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+
 const Timeline = graphql(`
   query ReadTimeline($from: String, $to: String, $entityId: ID) {
     timeline(from: $from, to: $to, entityId: $entityId) {
@@ -181,6 +197,64 @@ describe('search, lists, timeline and stats', () => {
       after: byDegree.data!.entities.pageInfo.endCursor,
     });
     expect(next.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.dgsi]);
+  });
+
+  it('keeps its place with keyset cursors when entities are added before the cursor', async () => {
+    const filter = { search: word, types: ['Event' as const] };
+    const first = await execute(app.yoga, Entities, { filter, orderBy: 'NAME', first: 2 });
+    expect(first.errors).toBeUndefined();
+    const firstPage = first.data!.entities.edges.map((edge) => edge.node.id);
+    expect(firstPage).toEqual([id.w3, id.other]);
+
+    // Two events whose names sort before the whole first page: an offset cursor would now
+    // repeat `other` on page two; a keyset cursor goes on from where the page ended.
+    const lateTag = uniqueTag('rsl');
+    await writeFixture(app.store, {
+      entities: [
+        { id: `event:${lateTag}-a`, type: 'Event', name: `Aardvark alert ${word}`, date: null },
+        { id: `event:${lateTag}-b`, type: 'Event', name: `Abacus affair ${word}`, date: null },
+      ],
+      relations: [],
+      documents: [],
+    });
+    try {
+      const second = await execute(app.yoga, Entities, {
+        filter,
+        orderBy: 'NAME',
+        first: 10,
+        after: first.data!.entities.pageInfo.endCursor,
+      });
+      expect(second.errors).toBeUndefined();
+      expect(second.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.undated, id.w1, id.w2]);
+      expect(second.data!.entities.pageInfo.hasNextPage).toBe(false);
+      expect(second.data!.entities.totalCount).toBe(7);
+    } finally {
+      await removeFixture(app.store, lateTag);
+    }
+  });
+
+  it('pages backward with last and before, and refuses a malformed or foreign cursor', async () => {
+    const filter = { search: word, types: ['Event' as const] };
+    const tail = await execute(app.yoga, EntitiesBackward, { filter, orderBy: 'DATE_ASC', last: 2 });
+    expect(tail.errors).toBeUndefined();
+    expect(tail.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.w1, id.undated]);
+    expect(tail.data!.entities.pageInfo.hasPreviousPage).toBe(true);
+    const before = await execute(app.yoga, EntitiesBackward, {
+      filter,
+      orderBy: 'DATE_ASC',
+      last: 10,
+      before: tail.data!.entities.pageInfo.startCursor,
+    });
+    expect(before.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.w3, id.other, id.w2]);
+    expect(before.data!.entities.pageInfo.hasPreviousPage).toBe(false);
+
+    const byName = await execute(app.yoga, Entities, { filter, orderBy: 'NAME', first: 1 });
+    const nameCursor = byName.data!.entities.pageInfo.endCursor;
+    for (const after of ['not a cursor', Buffer.from('[1,2').toString('base64url'), nameCursor]) {
+      // The last one is a real cursor, but of another order.
+      const result = await execute(app.yoga, Entities, { filter, orderBy: 'DEGREE', first: 2, after });
+      expect(result.errors?.[0]?.extensions?.code, String(after)).toBe('BAD_USER_INPUT');
+    }
   });
 
   it('refuses a malformed filter with BAD_USER_INPUT', async () => {

@@ -47,25 +47,25 @@ describe('redirect chains', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    const agency = (name: string) => ({ type: 'Agency', name: `${name} ${tag}`, mentions: [`${name} ${tag}`] });
-    const students = { type: 'TargetGroup', name: `Students ${tag}`, mentions: [`students ${tag}`] };
+    const agency = (name: string) => ({ type: 'Agency' as const, name: `${name} ${tag}`, mentions: [`${name} ${tag}`] });
+    const students = { type: 'TargetGroup' as const, name: `Students ${tag}`, mentions: [`students ${tag}`] };
     await load(
       `Alpha Unit ${tag} issued a warning ${tag} to students ${tag}.`,
-      [agency('Alpha Unit'), students, { type: 'Event', id: warning, name: `Warning ${tag}`, date: '2024-05-10', mentions: [`warning ${tag}`] }],
+      [agency('Alpha Unit'), students, { type: 'Event' as const, id: warning, name: `Warning ${tag}`, date: '2024-05-10', mentions: [`warning ${tag}`] }],
       [
-        { type: 'ISSUED', source: ids.alpha, target: warning },
-        { type: 'WARNS', source: ids.alpha, target: ids.students },
+        { type: 'ISSUED' as const, source: ids.alpha, target: warning },
+        { type: 'WARNS' as const, source: ids.alpha, target: ids.students },
       ],
     );
     await load(`Bravo Unit ${tag} warned students ${tag}.`, [agency('Bravo Unit'), students], [
-      { type: 'WARNS', source: ids.bravo, target: ids.students },
+      { type: 'WARNS' as const, source: ids.bravo, target: ids.students },
     ]);
     await load(`Charlie Unit ${tag} warned students ${tag}.`, [agency('Charlie Unit'), students], [
-      { type: 'WARNS', source: ids.charlie, target: ids.students },
+      { type: 'WARNS' as const, source: ids.charlie, target: ids.students },
     ]);
     await load(`Delta Unit ${tag} and Old Unit ${tag} warned students ${tag}.`, [agency('Delta Unit'), agency('Old Unit'), students], [
-      { type: 'WARNS', source: ids.delta, target: ids.students },
-      { type: 'WARNS', source: ids.old, target: ids.students },
+      { type: 'WARNS' as const, source: ids.delta, target: ids.students },
+      { type: 'WARNS' as const, source: ids.old, target: ids.students },
     ]);
     // A -> B, then B -> C: A's redirect is re-pointed to C.
     ok(await execute(app.yoga, MERGE, { into: ids.bravo, from: ids.alpha }));
@@ -153,8 +153,8 @@ describe('redirect chains', () => {
     expect(mergedDelta.mergeEntities).toEqual({ mergedId: ids.delta, survivor: { id: ids.charlie } });
 
     const loaded = await load(`Old Unit ${tag} warned students ${tag} once more.`, [
-      { type: 'Agency', id: ids.old, name: `Old Unit ${tag}`, mentions: [`Old Unit ${tag}`] },
-      { type: 'TargetGroup', name: `Students ${tag}`, mentions: [`students ${tag}`] },
+      { type: 'Agency' as const, id: ids.old, name: `Old Unit ${tag}`, mentions: [`Old Unit ${tag}`] },
+      { type: 'TargetGroup' as const, name: `Students ${tag}`, mentions: [`students ${tag}`] },
     ]);
     expect(loaded.entities.find((entity) => entity.resolvedFrom.includes(ids.old))?.id).toBe(ids.charlie);
     const [row] = await app.store.read(

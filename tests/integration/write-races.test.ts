@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import { documentId, entityId } from '../../src/domain/ids.js';
 import type { EntityType } from '../../src/domain/entities.js';
+import type { RelationType } from '../../src/domain/relations.js';
 import { ingestDocument } from '../../src/ingestion/ingest-document.js';
 import { matchKey } from '../../src/domain/fold.js';
 import { deleteDocument, mergeEntities, updateEntity } from '../../src/store/curation.js';
@@ -68,7 +69,7 @@ function universe(tag: string): Universe {
   const N1: EntitySpec = { type: 'Agency', name: north, aliases: [acronym], mentions: [north] };
   const N2: EntitySpec = { type: 'Agency', name: northern, aliases: [acronym], mentions: [northern] };
   const id = (spec: EntitySpec) => entityId(spec.type as EntityType, spec.name);
-  const rel = (type: string, source: EntitySpec, target: EntitySpec, evidence: string): RelationSpec => ({
+  const rel = (type: RelationType, source: EntitySpec, target: EntitySpec, evidence: string): RelationSpec => ({
     type,
     source: id(source),
     target: id(target),

@@ -2,8 +2,11 @@
  * Builds client annotations for a text from names found in it, so tests state entities and
  * relations by their words rather than by hand-counted offsets.
  */
+import type { EntityType } from '../../src/domain/entities.js';
+import type { RelationType } from '../../src/domain/relations.js';
+
 export interface EntitySpec {
-  type: string;
+  type: EntityType;
   name: string;
   id?: string;
   aliases?: string[];
@@ -14,7 +17,7 @@ export interface EntitySpec {
 }
 
 export interface RelationSpec {
-  type: string;
+  type: RelationType;
   source: string;
   target: string;
   /** A substring of the text: the supporting sentence. */

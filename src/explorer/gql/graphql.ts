@@ -4,74 +4,105 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** An entity the client found in the text, as in the extraction output. */
 export type AnnotatedEntityInput = {
   /** Other names (never anaphora such as "the ministry"). */
   aliases?: Array<string> | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (Events, Laws). */
   date?: string | null | undefined;
-  /** DAY, MONTH or YEAR; from the date when omitted. */
-  datePrecision?: string | null | undefined;
+  /** How much of the date is known; from the date when omitted. */
+  datePrecision?: DatePrecision | null | undefined;
   /** An unnamed actor ("foreign spies"): never matched by name. */
   generic?: boolean | null | undefined;
   /** `<prefix>:<slug>`; derived from type and name when omitted. */
   id?: string | number | null | undefined;
+  /** Where the text names it (default: none). */
   mentions?: Array<AnnotatedMentionInput> | null | undefined;
   /** Canonical name, English where one is known. */
   name: string;
-  /** Agency, Law, Tactic, TargetGroup or Event. */
-  type: string;
+  /** Its entity type. */
+  type: EntityType;
 };
 
 /** A mention: offsets into the text as sent (UTF-16 code units, end exclusive) and the text there. */
 export type AnnotatedMentionInput = {
+  /** UTF-16 offset just after the last character. */
   end: number;
+  /** UTF-16 offset of the first character. */
   start: number;
+  /** The text at start..end, checked against the document (a mismatch is BAD_USER_INPUT). */
   text: string;
 };
 
+/** A relation the client found between two of its annotated entities; its endpoints must fit the ontology. */
 export type AnnotatedRelationInput = {
+  /** Sentences that support it (default: none). */
   evidence?: Array<AnnotatedSpanInput> | null | undefined;
   /** Id of an entity of these annotations. */
   source: string | number;
   /** Id of an entity of these annotations. */
   target: string | number;
-  /** ISSUED, WARNS, USES, TARGETS, ENFORCES, ENACTED, INVOLVES, REPORTED_BY or PART_OF. */
-  type: string;
+  /** Its relation type; source and target must fit it (see the ontology). */
+  type: RelationType;
 };
 
 /** A range of the text as sent (UTF-16 code units, end exclusive), e.g. a supporting sentence. */
 export type AnnotatedSpanInput = {
+  /** UTF-16 offset just after the last character. */
   end: number;
+  /** UTF-16 offset of the first character. */
   start: number;
 };
 
 /** Entities and relations found by the client (its own NLP or LLM), in the shape of the extraction output; validated against the ontology and the text. */
 export type AnnotationsInput = {
+  /** The entities (default: none). */
   entities?: Array<AnnotatedEntityInput> | null | undefined;
+  /** Relations between those entities (default: none). */
   relations?: Array<AnnotatedRelationInput> | null | undefined;
 };
 
+/** How much of a date is known: `2024-05-10` is DAY, `2024-05` MONTH, `2024` YEAR. */
+export type DatePrecision =
+  /** The day is known (`YYYY-MM-DD`). */
+  | 'DAY'
+  /** Only the month is known (`YYYY-MM`). */
+  | 'MONTH'
+  /** Only the year is known (`YYYY`). */
+  | 'YEAR';
+
 /** The kinds of entity the graph holds (see the ontology). */
 export type EntityType =
+  /** An organisation that acts: ministry, intelligence or security service, police, prosecutor, court, legislature, … */
   | 'Agency'
+  /** A dated or datable happening: a warning published, a law entering into force, an arrest, a charge, … */
   | 'Event'
+  /** A law, regulation, treaty or legally-worded offence. */
   | 'Law'
+  /** A concrete method an actor uses: approach, recruitment, manipulation, coercion, cover, cyber technique. */
   | 'Tactic'
+  /** A group targeted or addressed: nationals posted abroad, students and researchers, engineers, … */
   | 'TargetGroup';
 
+/** One document to load: its text, what is known about it, and optionally the client's own annotations. */
 export type IngestDocumentInput = {
+  /** Entities and relations of your own, written with (or instead of) the extractor's. */
   annotations?: AnnotationsInput | null | undefined;
   /** ISO 639-1 code; detected when omitted. */
   language?: string | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it. */
   publishedAt?: string | null | undefined;
+  /** Where the text comes from, kept as metadata. */
   sourceUrl?: string | null | undefined;
+  /** The plain text (at most MAX_DOCUMENT_CHARS, 1,000,000 by default); its hash is the document id. */
   text: string;
+  /** Headline, kept as metadata (not extracted from). */
   title?: string | null | undefined;
   /** Run the built-in extractor (default true); false writes the annotations alone. */
   useExtractor?: boolean | null | undefined;
 };
 
+/** What a load did with the document. */
 export type IngestDocumentStatus =
   /** The document was new. */
   | 'CREATED'
@@ -80,6 +111,7 @@ export type IngestDocumentStatus =
   /** The same text was loaded before with the same extractor version: nothing was written. */
   | 'UNCHANGED';
 
+/** Whether a load created an entity or relation or found it in the graph already. */
 export type IngestWriteStatus =
   /** Written for the first time by this load. */
   | 'CREATED'
@@ -230,7 +262,7 @@ export type ExplorerIngestMutationVariables = Exact<{
 }>;
 
 
-export type ExplorerIngestMutation = { ingestDocument: { status: IngestDocumentStatus, dryRun: boolean, created: boolean, warnings: Array<string>, document: { id: string, title: string | null, language: string | null }, entities: Array<{ id: string, name: string, type: string, status: IngestWriteStatus }>, relations: Array<{ source: string, target: string, type: string, status: IngestWriteStatus }> } };
+export type ExplorerIngestMutation = { ingestDocument: { status: IngestDocumentStatus, dryRun: boolean, created: boolean, warnings: Array<string>, document: { id: string, title: string | null, language: string | null }, entities: Array<{ id: string, name: string, type: EntityType, status: IngestWriteStatus }>, relations: Array<{ source: string, target: string, type: RelationType, status: IngestWriteStatus }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
