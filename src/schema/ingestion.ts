@@ -1,6 +1,6 @@
 import { badInput, type ErrorCode } from '../errors.js';
-import { ENTITY_TYPES, oneOf, type EntityType } from '../domain/entities.js';
-import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
+import type { EntityType } from '../domain/entities.js';
+import type { RelationType } from '../domain/relations.js';
 import { runBatch, type BatchItem } from '../ingestion/ingest-batch.js';
 import { documentLoads } from '../metrics.js';
 import {
