@@ -186,7 +186,7 @@ describe('local Neo4j (embedded, from Maven Central jars)', () => {
     async () => {
       const orphanData = join(tmp, 'orphan');
       const script = join(tmp, 'parent.mts'); // .mts: ESM (top-level await) outside the repo's package
-      const moduleUrl = pathToFileURL(join(REPO_ROOT, 'src', 'store', 'local-neo4j.ts')).href;
+      const moduleUrl = pathToFileURL(join(REPO_ROOT, 'src', 'dev', 'local-neo4j.ts')).href;
       await writeFile(
         script,
         `import { startLocalNeo4j } from ${JSON.stringify(moduleUrl)};
