@@ -5,9 +5,10 @@ import type { Plugin } from 'graphql-yoga';
 
 /**
  * The explorer page (src/explorer) at /explore. Its TypeScript is bundled with esbuild, with every
- * library from node_modules (no CDN): `npm run build` writes dist/explorer for `node dist/main.js`;
- * `npm start` (source, through tsx) bundles afresh at each start into node_modules/.cache, so the
- * page always matches the code.
+ * library from node_modules (no CDN): `npm run build` (and so `npm start`) writes dist/explorer for
+ * `node dist/main.js`; `npm run dev` (source, through tsx) bundles afresh at each start into
+ * node_modules/.cache, so the page always matches the code. The page's libraries and esbuild are
+ * build-time (dev) dependencies: a production install serves the built bundle.
  */
 
 export const EXPLORER_PATH = '/explore';
