@@ -42,8 +42,9 @@ builder.queryFields((t) => ({
     {
       name: 'SearchConnection',
       description:
-        'A page of search hits, best first. A cursor stays valid when data is added; as scores move a little ' +
-        'with the index, the next page starts after the cursor\'s score.',
+        'A page of search hits, best first. A cursor holds its hit\'s relevance score, name and id: it stays usable, ' +
+        'but scores move when documents are loaded (they depend on the whole index), so after loads the next page ' +
+        'may repeat or skip hits near the cursor. Page again from the start when the graph has changed.',
       fields: (t) => ({
         totalCount: t.int({
           description: 'All entities the search finds, not only this page.',

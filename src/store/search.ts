@@ -83,8 +83,9 @@ function searchClauses(input: SearchInput): { match: string; params: Record<stri
 
 /**
  * One page of a full-text search over names and aliases (the `entityNames` index), best first,
- * after or before a sort key (keyset paging). Scores come from the index's statistics, which
- * move a little as documents are added: a cursor stays usable, its page starts after its score.
+ * after or before a sort key (keyset paging). Scores come from the whole index's statistics, so
+ * they move when anything is added: a cursor stays usable, but after loads its page may repeat or
+ * skip hits near it (unlike the other keyset connections, whose keys are the rows' own values).
  */
 export async function searchEntities(
   store: GraphStore,

@@ -3,7 +3,7 @@ import { graphql } from '../gql/index.js';
 import type { ExtractionResult, Extractor } from '../../src/extraction/types.js';
 import { ingestDocument } from '../../src/ingestion/ingest-document.js';
 import { GraphStore, type QueryCounter, type WriteTransaction } from '../../src/store/graph-store.js';
-import { annotate } from '../support/annotate.js';
+import { annotate, domainInput } from '../support/annotate.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
 const Ingest = graphql(`
@@ -204,7 +204,7 @@ describe('ingestDocument', () => {
     const counter = { queries: 0 };
     const result = await ingestDocument(
       app.store,
-      { text, language: 'EN' as const, annotations },
+      domainInput({ text, language: 'en', annotations }),
       { maxDocumentChars: 100_000 },
       counter,
     );
@@ -360,7 +360,7 @@ describe('ingestDocument', () => {
 
   it('writes nothing when a statement fails in the middle of the transaction', async () => {
     const tag = uniqueTag('f');
-    const input = { ...story(tag, 'failing'), language: 'EN' as const };
+    const input = domainInput(story(tag, 'failing'));
     const counter = { queries: 0 };
     await ingestDocument(app.store, input, { maxDocumentChars: 100_000, dryRun: true }, counter);
     const statements = counter.queries - 1; // the first one is the read before the transaction
@@ -379,7 +379,7 @@ describe('ingestDocument', () => {
 
   it('leaves no duplicate when a committed transaction is run again (lost acknowledgement)', async () => {
     const tag = uniqueTag('t');
-    const input = story(tag, 'retried');
+    const input = domainInput(story(tag, 'retried'));
     const result = await ingestDocument(new ReplayingStore(app.store), input, { maxDocumentChars: 100_000 });
     expect(result.status).toBe('UNCHANGED');
     expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 1 });

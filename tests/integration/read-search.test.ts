@@ -310,39 +310,44 @@ describe('search, lists, timeline and stats', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('pages search hits and the timeline with keyset cursors that keep their place when data is added', async () => {
-    // Search: the hits of `word` best first; names break ties between equal scores.
+  it('pages search hits by relevance, each hit once, with cursors of their own', async () => {
+    // The hits of `word` best first; names then ids break ties between equal scores.
     const all = await execute(app.yoga, Search, { query: word, first: 100 });
     expect(all.errors).toBeUndefined();
     const allIds = ids(all.data!.search);
-    expect(allIds.length).toBe(all.data!.search.totalCount);
+    expect(allIds.length).toBe(8);
+    expect(all.data!.search.totalCount).toBe(8);
     const page1 = await execute(app.yoga, Search, { query: word, first: 3 });
     expect(ids(page1.data!.search)).toEqual(allIds.slice(0, 3));
     expect(page1.data!.search.pageInfo.hasNextPage).toBe(true);
+    const page2 = await execute(app.yoga, Search, { query: word, first: 100, after: page1.data!.search.pageInfo.endCursor });
+    expect(page2.errors).toBeUndefined();
+    expect(ids(page2.data!.search)).toEqual(allIds.slice(3));
+    expect(page2.data!.search.pageInfo.hasNextPage).toBe(false);
 
+    // A cursor of another connection, or none of ours, is refused; page sizes are capped.
+    const foreign = await execute(app.yoga, Timeline, { entityId: id.mss, first: 1, after: page1.data!.search.pageInfo.endCursor });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const forged = await execute(app.yoga, Search, { query: word, after: 'not a cursor' });
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await execute(app.yoga, Timeline, { first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('pages the timeline with keyset cursors that keep their place when events are added before the cursor', async () => {
     // The timeline of MSS: w3 (2023), then w2 (2024-05), then w1 (2024-05-10).
     const tl1 = await execute(app.yoga, Timeline, { entityId: id.mss, first: 1 });
     expect(events(tl1.data!.timeline).map((event) => event.id)).toEqual([id.w3]);
     expect(tl1.data!.timeline.pageInfo.hasNextPage).toBe(true);
 
-    // Entities and events that sort before both cursors: an offset would now repeat rows.
+    // An event dated before the whole first page: an offset would now repeat w3 on page two.
     const lateTag = uniqueTag('rsk');
     await writeFixture(app.store, {
-      entities: [
-        { id: `agency:${lateTag}-a`, type: 'Agency', name: `Aardvark bureau ${word}` },
-        { id: `event:${lateTag}-old`, type: 'Event', name: `Old warning ${lateTag}`, date: '2001-01-01', datePrecision: 'DAY' },
-      ],
+      entities: [{ id: `event:${lateTag}-old`, type: 'Event', name: `Old warning ${lateTag}`, date: '2001-01-01', datePrecision: 'DAY' }],
       relations: [{ type: 'ISSUED', source: id.mss, target: `event:${lateTag}-old` }],
       documents: [],
     });
     try {
-      const page2 = await execute(app.yoga, Search, { query: word, first: 100, after: page1.data!.search.pageInfo.endCursor });
-      expect(page2.errors).toBeUndefined();
-      const seen = [...ids(page1.data!.search), ...ids(page2.data!.search)];
-      // Every hit of before once, whatever the new entity's score.
-      for (const hit of allIds) expect(seen.filter((seenId) => seenId === hit), hit).toHaveLength(1);
-      expect(page2.data!.search.totalCount).toBe(allIds.length + 1);
-
       const tl2 = await execute(app.yoga, Timeline, { entityId: id.mss, first: 10, after: tl1.data!.timeline.pageInfo.endCursor });
       expect(tl2.errors).toBeUndefined();
       expect(events(tl2.data!.timeline).map((event) => event.id)).toEqual([id.w2, id.w1]);
@@ -351,14 +356,6 @@ describe('search, lists, timeline and stats', () => {
     } finally {
       await removeFixture(app.store, lateTag);
     }
-
-    // A cursor of the other connection, or none of ours, is refused; page sizes are capped.
-    const foreign = await execute(app.yoga, Timeline, { entityId: id.mss, first: 1, after: page1.data!.search.pageInfo.endCursor });
-    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const forged = await execute(app.yoga, Search, { query: word, after: 'not a cursor' });
-    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const tooMany = await execute(app.yoga, Timeline, { first: 101 });
-    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('counts entities and relations by type', async () => {

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ruleBasedExtractor } from '../../src/extraction/index.js';
 import { runBatch } from '../../src/ingestion/ingest-batch.js';
-import { ingestDocument, type IngestInput } from '../../src/ingestion/ingest-document.js';
+import { ingestDocument } from '../../src/ingestion/ingest-document.js';
 import { createLogger } from '../../src/logger.js';
 import { GraphStore } from '../../src/store/graph-store.js';
 import { createApp } from '../../src/server/yoga.js';
-import { annotate } from '../support/annotate.js';
+import { annotate, domainInput } from '../support/annotate.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
 /**
@@ -60,7 +60,8 @@ function storeThrough(relay: Relay): GraphStore {
   return new GraphStore(driver, { database: inject('neo4jDatabase'), readTimeoutMs: 5_000, writeTimeoutMs: 5_000 });
 }
 
-function documents(tag: string, count: number): IngestInput[] {
+/** Inputs of the load mutation (GraphQL spellings); `domainInput` turns one into ingestDocument's. */
+function documents(tag: string, count: number) {
   return Array.from({ length: count }, (_, i) => {
     const text = `Bureau ${tag} warned students ${tag} in notice ${i}.`;
     return {
@@ -111,7 +112,7 @@ describe('a batch when the database goes away', () => {
       inputs,
       async (input, index) => {
         attempted.push(index);
-        const result = await ingestDocument(store, input, { maxDocumentChars: 100_000, useExtractor: false });
+        const result = await ingestDocument(store, domainInput(input), { maxDocumentChars: 100_000, useExtractor: false });
         // The database goes away once the third document is in.
         if (index === 2) relay.cut();
         return result;

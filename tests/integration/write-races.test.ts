@@ -7,7 +7,7 @@ import { ingestDocument } from '../../src/ingestion/ingest-document.js';
 import { matchKey } from '../../src/domain/fold.js';
 import { deleteDocument, mergeEntities, updateEntity } from '../../src/store/curation.js';
 import type { WriteHooks } from '../../src/store/write-locks.js';
-import { annotate, type EntitySpec, type RelationSpec } from '../support/annotate.js';
+import { annotate, domainInput, type EntitySpec, type RelationSpec } from '../support/annotate.js';
 import { createTestApp, type TestApp } from '../support/services.js';
 
 /**
@@ -148,7 +148,7 @@ function runMutation(app: TestApp, world: Universe, mutation: Mutation, hooks?: 
       const doc = world.docs[mutation.doc];
       return ingestDocument(
         app.store,
-        { text: doc.text, language: 'EN' as const, annotations: doc.annotations },
+        domainInput({ text: doc.text, language: 'en', annotations: doc.annotations }),
         { maxDocumentChars: 100_000, useExtractor: false, hooks },
       );
     }

@@ -2,7 +2,8 @@
  * Builds client annotations (the GraphQL input: entity types as enum values, `TARGET_GROUP`) for a text from names found in it, so tests state entities and
  * relations by their words rather than by hand-counted offsets.
  */
-import type { EntityType } from '../../src/domain/entities.js';
+import { ENTITY_TYPES, type EntityType } from '../../src/domain/entities.js';
+import type { IngestInput } from '../../src/ingestion/ingest-document.js';
 import type { RelationType } from '../../src/domain/relations.js';
 import { entityTypeEnumName } from '../../src/schema/entity.js';
 import type { EntityType as EntityTypeValue } from '../gql/graphql.js';
@@ -54,4 +55,24 @@ export function annotate(text: string, entities: EntitySpec[], relations: Relati
       evidence: relation.evidence ? occurrences(text, relation.evidence).map(({ start, end }) => ({ start, end })) : [],
     })),
   };
+}
+
+/**
+ * A load mutation's input as the ingestion functions take it (the GraphQL enums do this on the
+ * way in): `EN` -> `en`, entity type `TARGET_GROUP` -> `TargetGroup`. For tests that call
+ * `ingestDocument` directly with inputs written for the API.
+ */
+export function domainInput<T extends { language?: string | null; annotations?: { entities?: { type: string }[] } | null }>(
+  input: T,
+): IngestInput {
+  const annotations = input.annotations
+    ? {
+        ...input.annotations,
+        entities: input.annotations.entities?.map((entity) => ({
+          ...entity,
+          type: ENTITY_TYPES.find((type) => entityTypeEnumName(type) === entity.type) ?? entity.type,
+        })),
+      }
+    : input.annotations;
+  return { ...input, language: input.language?.toLowerCase() ?? null, annotations } as unknown as IngestInput;
 }
