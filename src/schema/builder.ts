@@ -1,8 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
-import { badInput, notFound } from '../errors.js';
+import { AppError, badInput, notFound } from '../errors.js';
 import type { RequestContext } from './context.js';
 import { nodeTypeNameOfId } from './node-ids.js';
 
@@ -11,14 +12,24 @@ const UNKNOWN_TYPE = '';
 /** Creates the builder and defines no types: each type lives in its own file. */
 export const builder = new SchemaBuilder<{
   Context: RequestContext;
+  /** `writer`: the request may write (it carried the API key, or none is configured). */
+  AuthScopes: { writer: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     ID: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
+  // Scope auth first, so that its checks run before the other plugins' resolvers (its guide's advice).
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    // `authorized` comes from the Authorization header, checked against API_KEY when the context is made.
+    authScopes: (context) => ({ writer: context.authorized }),
+    // The app's error, so the error mapping gives it its code and HTTP 401 like any other.
+    unauthorizedError: () =>
+      new AppError('UNAUTHENTICATED', 'This operation needs a valid API key (Authorization: Bearer <key>).'),
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
@@ -75,6 +86,8 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Reads: entities and their relations, documents, search, timeline, graph views, extraction preview.' });
+/** Every mutation needs the write scope: a type-level default, so a new mutation is protected as it is added. */
 builder.mutationType({
   description: 'Writes: loading documents and hand curation. With API_KEY set, they need `Authorization: Bearer <key>`.',
+  authScopes: { writer: true },
 });

@@ -6,7 +6,6 @@ import {
   type EntitySummary,
   type MergeEntitiesResult,
 } from '../store/curation.js';
-import { requireWriteAccess } from './auth.js';
 import type { EntityType } from '../domain/entities.js';
 import { builder } from './builder.js';
 import { EntityTypeEnum } from './entity.js';
@@ -64,10 +63,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'The document id (`document:…`); NOT_FOUND when there is none.' }) },
     description:
       'Removes the document, its mentions and its support, then every entity and relationship no remaining document supports.',
-    resolve: (_root, args, context) => {
-      requireWriteAccess(context);
-      return deleteDocument(context.store, args.id, context.queries);
-    },
+    resolve: (_root, args, context) => deleteDocument(context.store, args.id, context.queries),
   }),
   mergeEntities: t.field({
     type: MergeEntitiesPayload,
@@ -76,10 +72,7 @@ builder.mutationFields((t) => ({
       from: t.arg.id({ required: true, description: 'The duplicate; its id becomes a redirect to `into`.' }),
     },
     description: 'Merges a duplicate the extractor missed: aliases, mentions and relationships move to `into`.',
-    resolve: (_root, args, context) => {
-      requireWriteAccess(context);
-      return mergeEntities(context.store, args.into, args.from, context.queries);
-    },
+    resolve: (_root, args, context) => mergeEntities(context.store, args.into, args.from, context.queries),
   }),
   updateEntity: t.field({
     type: EntitySummaryRef,
@@ -88,9 +81,6 @@ builder.mutationFields((t) => ({
       input: t.arg({ type: UpdateEntityInput, required: true, description: 'The new name and/or aliases.' }),
     },
     description: 'Sets a name and/or aliases by hand; later loads never overwrite them.',
-    resolve: (_root, args, context) => {
-      requireWriteAccess(context);
-      return updateEntity(context.store, args.id, args.input, context.queries);
-    },
+    resolve: (_root, args, context) => updateEntity(context.store, args.id, args.input, context.queries),
   }),
 }));

@@ -1,9 +1,20 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ruleBasedExtractor } from '../../src/extraction/index.js';
 import { ExtractionPool } from '../../src/ingestion/extraction-pool.js';
+import { schema } from '../../src/schema/index.js';
 import { GraphStore } from '../../src/store/graph-store.js';
 import { removeFixture, writeFixture } from '../support/fixture-graph.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
@@ -182,6 +193,28 @@ describe('request hardening', () => {
       expect(withKey.status).toBe(200);
     });
 
+    it('every Mutation field (and extract) refuses a call without the key or with a wrong one, before it runs', async () => {
+      // Walks the schema, so a mutation added later is checked without anyone listing it here.
+      const mutationFields = Object.values(schema.getMutationType()!.getFields());
+      expect(mutationFields.length).toBeGreaterThanOrEqual(5);
+      const protectedFields = [...mutationFields.map((field) => ['mutation', field] as const), ['query', schema.getQueryType()!.getFields().extract!] as const];
+      const nodesBefore = (await keyed.store.read('MATCH (n) RETURN count(n) AS n'))[0]!.n;
+      for (const [operation, field] of protectedFields) {
+        const { document, variables } = minimalCall(operation, field);
+        for (const headers of [{}, { authorization: 'Bearer wrong-key' }] as Record<string, string>[]) {
+          const refused = await execute(keyed.yoga, document, variables, headers);
+          expect(refused.status, `${field.name} ${JSON.stringify(headers)}`).toBe(401);
+          expect(codes(refused), field.name).toEqual(['UNAUTHENTICATED']);
+        }
+        // With the key the same call passes the check (it may fail on its made-up arguments after).
+        const allowed = await execute(keyed.yoga, document, variables, { authorization: `Bearer ${KEY}` });
+        expect(codes(allowed), field.name).not.toContain('UNAUTHENTICATED');
+      }
+      // The refused calls wrote nothing (the allowed ones name no existing document or entity;
+      // the two loads are dry runs).
+      expect((await keyed.store.read('MATCH (n) RETURN count(n) AS n'))[0]!.n).toBe(nodesBefore);
+    });
+
     it('PROTECT_READS: without the key, 401 before any validation detail (no suggestions, no cost)', async () => {
       const closed = await createTestApp({ API_KEY: KEY, PROTECT_READS: 'true' });
       try {
@@ -321,3 +354,33 @@ describe('request hardening', () => {
     });
   });
 });
+
+/**
+ * The smallest call of a root field that GraphQL accepts: every required argument gets a value of
+ * its type through a variable (dry runs for loads, ids that name nothing), and the selection asks
+ * only for __typename.
+ */
+function minimalCall(operation: 'mutation' | 'query', field: GraphQLField<unknown, unknown>) {
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  const variables: Record<string, unknown> = Object.fromEntries(required.map((arg) => [arg.name, sampleValue(arg.type)]));
+  const dryRun = field.args.some((arg) => arg.name === 'dryRun');
+  const args = [...required.map((arg) => `${arg.name}: $${arg.name}`), ...(dryRun ? ['dryRun: true'] : [])];
+  const declarations = required.map((arg) => `$${arg.name}: ${String(arg.type)}`);
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  const document = `${operation}${declarations.length ? `(${declarations.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
+  return { document, variables };
+}
+
+function sampleValue(type: GraphQLInputType): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) return [sampleValue(inner.ofType)];
+  if (isEnumType(inner)) return inner.getValues()[0]!.name;
+  if (isInputObjectType(inner)) {
+    const fields = Object.values(inner.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
+    return Object.fromEntries(fields.map((f) => [f.name, sampleValue(f.type)]));
+  }
+  if (inner.name === 'Int' || inner.name === 'Float') return 1;
+  if (inner.name === 'Boolean') return false;
+  if (inner.name === 'ID') return 'agency:nothing-has-this-id';
+  return 'The MSS warned students.';
+}
