@@ -1,4 +1,5 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import { getArgumentValues, isInterfaceType, isObjectType } from 'graphql';
+import type { FieldNode, GraphQLField, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
 import { createContextCache } from '@pothos/core';
 import type { NodeProperty, RelationPlan, RelationSelection } from '../store/relations.js';
 
@@ -71,7 +72,15 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
 }
 
 /** The field's arguments as the resolver would get them (defaults for the ones not given). */
-function argumentsOf(field: FieldNode, defaults: RelationArgs, variables: Record<string, unknown>): RelationArgs {
+function argumentsOf(
+  field: FieldNode,
+  defaults: RelationArgs,
+  variables: Record<string, unknown>,
+  definition: GraphQLField<unknown, unknown> | undefined,
+): RelationArgs {
+  // Through the schema when the field is known: enum literals become their internal values
+  // (`TACTIC` -> `Tactic`), as the resolver gets them.
+  if (definition) return { ...defaults, ...getArgumentValues(definition, field, variables) };
   const args: RelationArgs = { ...defaults };
   for (const argument of field.arguments ?? []) {
     const value = valueOf(argument.value, variables);
@@ -79,6 +88,12 @@ function argumentsOf(field: FieldNode, defaults: RelationArgs, variables: Record
     if (value !== undefined) args[argument.name.value] = value;
   }
   return args;
+}
+
+/** The schema's definition of a relation field on `nodeType` (null: the Entity interface). */
+function fieldDefinition(info: GraphQLResolveInfo, nodeType: string | null, name: string) {
+  const type = info.schema.getType(nodeType ?? 'Entity');
+  return type && (isObjectType(type) || isInterfaceType(type)) ? type.getFields()[name] : undefined;
 }
 
 /**
@@ -136,7 +151,7 @@ export function relationPlansIn(
     const spec = (nodeType && relationFields.get(`${nodeType}.${name}`)) || relationFields.get(`*.${name}`);
     if (!spec) continue;
     try {
-      const args = argumentsOf(fields[0]!, spec.defaults, variables);
+      const args = argumentsOf(fields[0]!, spec.defaults, variables, fieldDefinition(info, nodeType, name));
       plans[fieldKey] = {
         selection: spec.selection(args),
         page: pageOf(args),
