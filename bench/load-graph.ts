@@ -1,5 +1,5 @@
 import type { GraphStore } from '../src/store/graph-store.js';
-import { writeDocumentGraphs, type BulkItem } from '../src/store/document-writes.js';
+import { writeDocumentGraphs, type BulkItem } from '../src/ingestion/bulk-load.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS } from '../src/store/model.js';
 import { generateSyntheticGraph } from '../scripts/generate-graph.js';
 import { generateCorpus, type CorpusOptions, type GeneratedDocument } from './corpus/generate.js';

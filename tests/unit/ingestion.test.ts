@@ -6,7 +6,8 @@ import { relationFitsOntology } from '../../src/domain/relations.js';
 import { fullTextQueryForKeys } from '../../src/store/search.js';
 import { matchKey } from '../../src/domain/fold.js';
 import { isNewerExtractorVersion } from '../../src/ingestion/versions.js';
-import { prepareGraph, redirectExtraction, type DocumentProps } from '../../src/store/document-writes.js';
+import { prepareGraph, redirectExtraction } from '../../src/ingestion/prepare-graph.js';
+import type { DocumentProps } from '../../src/store/graph-writes.js';
 
 const doc = (id: string, language: string | null): DocumentProps => ({
   id,
