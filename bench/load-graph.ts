@@ -74,7 +74,8 @@ export async function countGraph(store: GraphStore): Promise<GraphCounts> {
 
 /**
  * The read API's synthetic graph (scripts/generate-graph.ts): entities and relations only, the
- * degrees of perf-notes' reference graph, written with batched CREATE. The fast way to a million.
+ * degrees of perf-notes' reference graph, written in batches through the store's upserts (the
+ * writer ingestion uses). The fast way to a million.
  */
 export async function loadSyntheticGraph(
   store: GraphStore,

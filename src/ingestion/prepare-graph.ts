@@ -1,3 +1,4 @@
+import type { DatePrecision, EntityType } from '../domain/entities.js';
 import type { ExtractionResult } from '../extraction/types.js';
 import { validateDocumentInput, type DocumentInput } from '../domain/document.js';
 import { matchKey } from '../domain/fold.js';
@@ -16,6 +17,51 @@ export interface GraphItem {
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+export interface EntityFields {
+  id: string;
+  type: EntityType;
+  name: string;
+  generic?: boolean;
+  date?: string | null;
+  datePrecision?: DatePrecision | null;
+}
+
+export interface NamedAlias {
+  text: string;
+  language: string;
+}
+
+/** Adds names to a row's aliases, each with its match key, skipping one whose key it holds. */
+function addAliases(row: PreparedEntity, names: readonly NamedAlias[]): void {
+  for (const { text, language } of names) {
+    const key = matchKey(text);
+    if (key.length > 0 && !row.aliases.some((alias) => alias.key === key)) {
+      row.aliases.push({ text: text.trim(), language, key });
+    }
+  }
+}
+
+/**
+ * One entity's row for upsertEntities, its aliases as listed (each in its language). The
+ * name's match key is written with the alias keys whether or not the name is listed, so the
+ * entity matches by name as a loaded one does (fixtures, the synthetic graph generator).
+ */
+export function preparedEntity(entity: EntityFields, aliases: readonly NamedAlias[], mentionCount = 0): PreparedEntity {
+  const row: PreparedEntity = {
+    id: entity.id,
+    type: entity.type,
+    name: entity.name,
+    nameKey: matchKey(entity.name),
+    generic: entity.generic ?? false,
+    date: entity.date ?? null,
+    datePrecision: entity.date ? (entity.datePrecision ?? null) : null,
+    aliases: [],
+    mentionCount,
+  };
+  addAliases(row, aliases);
+  return row;
+}
+
 /**
  * Folds a batch into one row per entity, per (document, entity) and per (type, source,
  * target), sorted by id so concurrent transactions lock nodes in the same order. Aliases carry
@@ -32,31 +78,13 @@ export function prepareGraph(items: readonly GraphItem[]): PreparedGraph {
       entityIds.add(entity.id);
       let row = entities.get(entity.id);
       if (!row) {
-        row = {
-          id: entity.id,
-          type: entity.type,
-          name: entity.name,
-          generic: entity.generic ?? false,
-          date: entity.date ?? null,
-          datePrecision: entity.date ? (entity.datePrecision ?? null) : null,
-          aliases: [],
-          mentionCount: 0,
-        };
+        row = preparedEntity(entity, []);
         entities.set(entity.id, row);
       } else if (row.date === null && entity.date) {
         row.date = entity.date;
         row.datePrecision = entity.datePrecision ?? null;
       }
-      const names = [
-        ...entity.aliases.map((text) => ({ text, language })),
-        { text: entity.name, language: 'en' },
-      ];
-      for (const { text, language: aliasLanguage } of names) {
-        const key = matchKey(text);
-        if (key.length > 0 && !row.aliases.some((alias) => alias.key === key)) {
-          row.aliases.push({ text: text.trim(), language: aliasLanguage, key });
-        }
-      }
+      addAliases(row, [...entity.aliases.map((text) => ({ text, language })), { text: entity.name, language: 'en' }]);
       const spans = [...new Set(entity.mentions.map((m) => `${m.start}:${m.end}`))];
       row.mentionCount += spans.length;
       // Every entity a document supports gets a MENTIONS edge, even without spans: deleting the

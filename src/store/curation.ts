@@ -6,7 +6,8 @@ import { checkAliases, checkName } from '../domain/name-limits.js';
 import { findEntitiesByNames, lockResolvedEntities } from './entity-resolution.js';
 import { collectUnsupported, lockMentionedEntities, stripDocumentSupport } from './support-removal.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import { writeRedirects } from './graph-writes.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
 import { documentLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from './write-locks.js';
 
 /**
@@ -178,15 +179,10 @@ export async function mergeEntities(
          n.date = coalesce(n.date, from.date)
        SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias)
        DETACH DELETE from
-       WITH n
-       MERGE (redirect:${REDIRECT_LABEL} {id: $from})
-       SET redirect.target = $into
-       WITH n
-       OPTIONAL MATCH (older:${REDIRECT_LABEL} {target: $from})
-       SET older.target = $into
-       RETURN DISTINCT ${SUMMARY} AS entity`,
+       RETURN ${SUMMARY} AS entity`,
       { from: from.id, into: into.id, aliases, languages, keys: [...keys] },
     );
+    await writeRedirects(tx, [{ from: from.id, into: into.id }]);
     return {
       survivor: survivorRows[0]!.entity as EntitySummary,
       mergedId: from.id,

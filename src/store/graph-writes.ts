@@ -2,7 +2,7 @@ import type { DatePrecision, EntityType } from '../domain/entities.js';
 import { isRelationType, type RelationType } from '../domain/relations.js';
 import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
 import type { WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 
 /**
  * The upserts of the stored layout (model.ts): the one place that writes documents, entities,
@@ -38,6 +38,11 @@ export interface PreparedEntity {
   id: string;
   type: EntityType;
   name: string;
+  /**
+   * The name's match key, added to a created node's matchKeys when no alias holds it: a load
+   * lists the name among the aliases, a fixture or generated entity may not.
+   */
+  nameKey: string;
   generic: boolean;
   date: string | null;
   datePrecision: DatePrecision | null;
@@ -128,6 +133,8 @@ const UPSERT_ENTITIES = `UNWIND $entities AS e
          n.aliasLanguages = coalesce(n.aliasLanguages, []) + [a IN fresh | a.language],
          n.matchKeys = coalesce(n.matchKeys, []) + [a IN fresh | a.key]
        SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias))
+     FOREACH (_ IN CASE WHEN created AND e.nameKey <> '' AND NOT e.nameKey IN n.matchKeys THEN [1] ELSE [] END |
+       SET n.matchKeys = n.matchKeys + e.nameKey)
      FOREACH (_ IN CASE WHEN n.date IS NULL AND e.date IS NOT NULL THEN [1] ELSE [] END |
        SET n.date = e.date, n.datePrecision = e.datePrecision)
      RETURN n.id AS id, n.type AS type, n.name AS name, created`;
@@ -231,4 +238,21 @@ export async function writeGraph(tx: WriteTransaction, graph: PreparedGraph): Pr
   const mentions = await writeMentions(tx, graph.mentions);
   const relations = await upsertRelations(tx, graph.relations);
   return { entities, relations, mentions };
+}
+
+/**
+ * Leaves `(:Redirect {id: from, target: into})` for each merged id, and re-points the redirects
+ * that led to `from`, so one hop always reaches the survivor (redirects.ts).
+ */
+export async function writeRedirects(tx: WriteTransaction, redirects: readonly { from: string; into: string }[]): Promise<void> {
+  if (redirects.length === 0) return;
+  await tx.run(
+    `UNWIND $redirects AS r
+     MERGE (redirect:${REDIRECT_LABEL} {id: r.from})
+     SET redirect.target = r.into
+     WITH r
+     OPTIONAL MATCH (older:${REDIRECT_LABEL} {target: r.from})
+     SET older.target = r.into`,
+    { redirects },
+  );
 }
