@@ -1,5 +1,5 @@
 import type { GraphStore } from '../src/store/graph-store.js';
-import { writeDocumentGraphs, type BulkItem } from '../src/store/document-writes.js';
+import { writeDocumentGraphs, type BulkItem } from '../src/ingestion/bulk-load.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS } from '../src/store/model.js';
 import { generateSyntheticGraph } from '../scripts/generate-graph.js';
 import { generateCorpus, type CorpusOptions, type GeneratedDocument } from './corpus/generate.js';
@@ -74,7 +74,8 @@ export async function countGraph(store: GraphStore): Promise<GraphCounts> {
 
 /**
  * The read API's synthetic graph (scripts/generate-graph.ts): entities and relations only, the
- * degrees of perf-notes' reference graph, written with batched CREATE. The fast way to a million.
+ * degrees of perf-notes' reference graph, written in batches through the store's upserts (the
+ * writer ingestion uses). The fast way to a million.
  */
 export async function loadSyntheticGraph(
   store: GraphStore,

@@ -1,8 +1,8 @@
 /**
  * `npm run graph:generate -- [--entities 10000] [--seed 1] [--prefix syn] [--clear]`: writes a
- * seeded, deterministic synthetic graph straight to Neo4j in the stored layout of
- * src/store/model.ts (batched UNWIND ... CREATE), to check that reads stay fast on a graph of
- * realistic size. Every id carries the prefix (`agency:syn-a000001`), so `--clear` removes
+ * seeded, deterministic synthetic graph to Neo4j through the store's batched upserts
+ * (src/store/graph-writes.ts, the writer ingestion uses, match keys included), to check that
+ * reads stay fast on a graph of realistic size. Every id carries the prefix (`agency:syn-a000001`), so `--clear` removes
  * exactly the synthetic part. `generateSyntheticGraph` is exported for the benchmark.
  */
 import { pathToFileURL } from 'node:url';
@@ -13,7 +13,9 @@ import { ID_PREFIX } from '../src/domain/ids.js';
 import type { EntityType } from '../src/domain/entities.js';
 import type { RelationType } from '../src/domain/relations.js';
 import { createLogger } from '../src/logger.js';
+import { preparedEntity } from '../src/ingestion/prepare-graph.js';
 import type { GraphStore } from '../src/store/graph-store.js';
+import { upsertEntities, upsertRelations, type PreparedEntity, type PreparedRelation } from '../src/store/graph-writes.js';
 import { ENTITY_LABEL, ENTITY_LABELS } from '../src/store/model.js';
 import { int } from '../src/store/values.js';
 
@@ -80,7 +82,7 @@ const NOUNS: Record<EntityType, string[]> = {
   Event: ['warning', 'arrest', 'advisory', 'charge', 'conviction'],
 };
 
-function entityRow(type: EntityType, prefix: string, index: number, rand: () => number) {
+function entityRow(type: EntityType, prefix: string, index: number, rand: () => number): PreparedEntity {
   const id = syntheticId(type, prefix, index);
   const word = WORDS[Math.floor(rand() * WORDS.length)]!;
   const noun = NOUNS[type][Math.floor(rand() * NOUNS[type].length)]!;
@@ -91,18 +93,7 @@ function entityRow(type: EntityType, prefix: string, index: number, rand: () => 
   const month = 1 + Math.floor(rand() * 12);
   const day = 1 + Math.floor(rand() * 28);
   const date = dated ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
-  return {
-    id,
-    type,
-    name,
-    aliases: [alias],
-    aliasLanguages: ['en'],
-    searchText: `${name} | ${alias}`,
-    generic: false,
-    date,
-    datePrecision: dated ? 'DAY' : null,
-    mentionCount: 0,
-  };
+  return preparedEntity({ id, type, name, date, datePrecision: dated ? 'DAY' : null }, [{ text: alias, language: 'en' }]);
 }
 
 /** `count` distinct indexes below `size`, seeded. */
@@ -114,8 +105,9 @@ function pickDistinct(size: number, count: number, rand: () => number): number[]
 }
 
 /**
- * Writes the synthetic graph; ids that exist already make the CREATE fail on the uniqueness
- * constraint, so clear a prefix before writing it again.
+ * Writes the synthetic graph, one write transaction per batch of entities or relations. The
+ * upserts MERGE, so writing a prefix again adds its relations' support a second time: clear a
+ * prefix before writing it again.
  */
 export async function generateSyntheticGraph(
   store: GraphStore,
@@ -132,20 +124,11 @@ export async function generateSyntheticGraph(
 
   for (const type of ENTITY_LABELS) {
     for (let start = 0; start < counts[type]; start += batchSize) {
-      const rows: ReturnType<typeof entityRow>[] = [];
+      const rows: PreparedEntity[] = [];
       for (let index = start; index < Math.min(start + batchSize, counts[type]); index += 1) {
         rows.push(entityRow(type, prefix, index, rand));
       }
-      // `type` comes from the model's constants.
-      await store.write((tx) =>
-        tx.run(
-          `UNWIND $rows AS e
-           CREATE (n:${ENTITY_LABEL}:${type} {id: e.id, type: e.type, name: e.name, nameCurated: false,
-             aliases: e.aliases, aliasLanguages: e.aliasLanguages, aliasesCurated: false, searchText: e.searchText,
-             generic: e.generic, date: e.date, datePrecision: e.datePrecision, mentionCount: e.mentionCount})`,
-          { rows },
-        ),
-      );
+      await store.write((tx) => upsertEntities(tx, rows));
       progress(start + rows.length, counts[type], `${type} entities`);
     }
   }
@@ -153,20 +136,12 @@ export async function generateSyntheticGraph(
   const documents = Math.max(1, Math.round(total / 10));
   let relations = 0;
   for (const spec of FAN_OUT) {
-    let rows: { source: string; target: string; docIds: string[]; evidence: string[] }[] = [];
+    let rows: PreparedRelation[] = [];
     const flush = async () => {
       if (rows.length === 0) return;
       const batch = rows;
       rows = [];
-      await store.write((tx) =>
-        tx.run(
-          `UNWIND $rows AS rel
-           MATCH (s:${spec.from} {id: rel.source})
-           MATCH (t:${spec.to} {id: rel.target})
-           CREATE (s)-[:${spec.type} {docIds: rel.docIds, evidence: rel.evidence, weight: size(rel.docIds)}]->(t)`,
-          { rows: batch },
-        ),
-      );
+      await store.write((tx) => upsertRelations(tx, batch));
       relations += batch.length;
     };
     for (let source = 0; source < counts[spec.from]; source += 1) {
@@ -179,7 +154,13 @@ export async function generateSyntheticGraph(
           const start = Math.floor(rand() * 2000);
           return `${docId}:${start}:${start + 40 + Math.floor(rand() * 160)}`;
         });
-        rows.push({ source: syntheticId(spec.from, prefix, source), target: syntheticId(spec.to, prefix, target), docIds, evidence });
+        rows.push({
+          type: spec.type,
+          source: syntheticId(spec.from, prefix, source),
+          target: syntheticId(spec.to, prefix, target),
+          docIds,
+          evidence,
+        });
       }
       if (rows.length >= batchSize) {
         await flush();

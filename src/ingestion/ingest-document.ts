@@ -1,19 +1,10 @@
 import type { EntityType } from '../domain/entities.js';
 import type { ExtractionResult, Extractor } from '../extraction/types.js';
 import type { RelationType } from '../domain/relations.js';
-import {
-  collectUnsupported,
-  findEntitiesByNames,
-  lockMentionedEntities,
-  lookupEntities,
-  mergeDocuments,
-  prepareGraph,
-  redirectExtraction,
-  stripDocumentSupport,
-  updateDocumentVersion,
-  writeGraph,
-  type DocumentProps,
-} from '../store/document-writes.js';
+import { findEntitiesByNames, lookupEntities } from '../store/entity-resolution.js';
+import { mergeDocuments, updateDocumentVersion, writeGraph, type DocumentProps } from '../store/graph-writes.js';
+import { collectUnsupported, lockMentionedEntities, stripDocumentSupport } from '../store/support-removal.js';
+import { prepareGraph, redirectExtraction } from './prepare-graph.js';
 import { loadDocuments, type DocumentRecord } from '../store/documents.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from '../store/graph-store.js';
 import { documentLock, entityLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from '../store/write-locks.js';

@@ -3,10 +3,12 @@ import type { EntityType } from '../domain/entities.js';
 import { matchKey } from '../domain/fold.js';
 import { isRelationType, type RelationType } from '../domain/relations.js';
 import { checkAliases, checkName } from '../domain/name-limits.js';
-import { collectUnsupported, lockMentionedEntities, lockResolvedEntities, stripDocumentSupport } from './document-writes.js';
+import { findEntitiesByNames, lockResolvedEntities } from './entity-resolution.js';
+import { collectUnsupported, lockMentionedEntities, stripDocumentSupport } from './support-removal.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
-import { documentLock, writeWithLocks, type WriteHooks } from './write-locks.js';
+import { writeRedirects } from './graph-writes.js';
+import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
+import { documentLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from './write-locks.js';
 
 /**
  * Hand corrections to the graph. Each runs in one write transaction: all of it or nothing. Each
@@ -62,10 +64,22 @@ export async function deleteDocument(
   }, { counter, hooks });
 }
 
+/** An entity as curation reads it before writing: its summary, and what name matching looks at. */
+interface CuratedEntity extends EntitySummary {
+  generic: boolean;
+  matchKeys: string[];
+}
+
 /** Reads an entity by its (already resolved and locked) id. */
-async function readEntity(tx: WriteTransaction, id: string): Promise<EntitySummary | null> {
-  const rows = await tx.run(`MATCH (n:${ENTITY_LABEL} {id: $id}) RETURN ${SUMMARY} AS entity`, { id });
-  return (rows[0]?.entity as EntitySummary | undefined) ?? null;
+async function readEntity(tx: WriteTransaction, id: string): Promise<CuratedEntity | null> {
+  const rows = await tx.run(
+    `MATCH (n:${ENTITY_LABEL} {id: $id})
+     RETURN ${SUMMARY} AS entity, coalesce(n.generic, false) AS generic, coalesce(n.matchKeys, []) AS matchKeys`,
+    { id },
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { ...(row.entity as EntitySummary), generic: row.generic === true, matchKeys: row.matchKeys as string[] };
 }
 
 export interface MergeEntitiesResult {
@@ -165,15 +179,10 @@ export async function mergeEntities(
          n.date = coalesce(n.date, from.date)
        SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias)
        DETACH DELETE from
-       WITH n
-       MERGE (redirect:${REDIRECT_LABEL} {id: $from})
-       SET redirect.target = $into
-       WITH n
-       OPTIONAL MATCH (older:${REDIRECT_LABEL} {target: $from})
-       SET older.target = $into
-       RETURN DISTINCT ${SUMMARY} AS entity`,
+       RETURN ${SUMMARY} AS entity`,
       { from: from.id, into: into.id, aliases, languages, keys: [...keys] },
     );
+    await writeRedirects(tx, [{ from: from.id, into: into.id }]);
     return {
       survivor: survivorRows[0]!.entity as EntitySummary,
       mergedId: from.id,
@@ -181,6 +190,35 @@ export async function mergeEntities(
       movedRelations,
     };
   }, { counter, hooks });
+}
+
+/**
+ * Names an update gives an entity that it did not hold: under their name locks (the ones a load
+ * takes for the names it brings, ingest-document.ts), so a load introducing the same name waits,
+ * then matches this entity; and refused when another entity of the type holds one already,
+ * which would leave two entities sharing a match key (mergeEntities joins them instead). Events
+ * and generic entities are never matched by name, so their names are neither locked nor checked.
+ */
+async function claimNewNames(
+  tx: WriteTransaction,
+  locks: WriteLocks,
+  entity: CuratedEntity,
+  names: readonly string[],
+): Promise<void> {
+  if (entity.type === 'Event' || entity.generic) return;
+  const held = new Set(entity.matchKeys);
+  const fresh = [...new Set(names.map(matchKey))].filter((key) => key.length > 0 && !held.has(key));
+  if (fresh.length === 0) return;
+  const claimed = names.filter((name) => fresh.includes(matchKey(name)));
+  await locks.lock(claimed.map((name) => nameLock(entity.type, name)));
+  const found = await findEntitiesByNames(tx, [{ id: entity.id, type: entity.type, keys: fresh }]);
+  const others = (found.get(entity.id) ?? []).filter((other) => other !== entity.id);
+  if (others.length > 0) {
+    throw badInput(
+      `another ${entity.type} already has one of these names (${others.join(', ')}): merge them with mergeEntities instead`,
+      { field: 'input', conflictsWith: others },
+    );
+  }
 }
 
 export interface EntityUpdate {
@@ -210,8 +248,6 @@ export async function updateEntity(
   return writeWithLocks(store, 'updateEntity', async (tx, locks) => {
     const targets = await lockResolvedEntities(tx, locks, [id]);
     const entity = await readEntity(tx, targets.get(id)!);
-    // No name locks: a load that read this entity's old names before the commit orders before
-    // this update; one that matched it by name locks it and reads again after the commit.
     if (!entity) throw notFound('Entity', id);
     const newName = name ?? entity.name;
     let aliases = entity.aliases;
@@ -231,6 +267,7 @@ export async function updateEntity(
       }
     }
     const keys = [...new Set([newName, ...aliases].map(matchKey))];
+    await claimNewNames(tx, locks, entity, [newName, ...aliases]);
     const rows = await tx.run(
       `MATCH (n:${ENTITY_LABEL} {id: $id})
        SET n.name = $name, n.aliases = $aliases, n.aliasLanguages = $languages, n.matchKeys = $keys,

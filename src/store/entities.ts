@@ -16,12 +16,6 @@ export interface EntityRecord {
   generic: boolean;
   date: string | null;
   datePrecision: DatePrecision | null;
-  /**
-   * Set when only the id and type were read (a relation read that projected references because
-   * the query selected nothing else of the node): the other fields are placeholders and must not
-   * be resolved. See RelationPlan.nodeFields.
-   */
-  reference?: true;
 }
 
 /**
@@ -34,11 +28,12 @@ export const ENTITY_PROJECTION = `{ .id, .type, .name, .aliases, .aliasLanguages
 export const ANY_RELATION = RELATIONSHIP_TYPES.join('|');
 
 /**
- * Turns a projected row value into an EntityRecord; tolerant of missing optional properties.
- * `reference`: the row holds only id and type (a relation read that selected nothing else of the
- * node, RelationPlan.nodeFields); the record says so.
+ * Turns a projected row value into an EntityRecord; tolerant of missing optional properties. A
+ * relation read that selected only some of the node's fields (RelationPlan.nodeFields) passes
+ * only those: the others take their defaults, which nothing resolves, since the plan was built
+ * from the fields the operation selects.
  */
-export function toEntityRecord(value: unknown, reference = false): EntityRecord {
+export function toEntityRecord(value: unknown): EntityRecord {
   const raw = value as Record<string, unknown>;
   const id = String(raw.id);
   const aliases = Array.isArray(raw.aliases) ? (raw.aliases as string[]) : [];
@@ -52,7 +47,6 @@ export function toEntityRecord(value: unknown, reference = false): EntityRecord 
     generic: raw.generic === true,
     date: (raw.date as string | null) ?? null,
     datePrecision: (raw.datePrecision as DatePrecision | null) ?? null,
-    ...(reference ? { reference: true as const } : {}),
   };
 }
 

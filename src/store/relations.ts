@@ -204,7 +204,7 @@ function toPage(ownerId: string, raw: unknown, plan: RelationPlan, layout = layo
     else {
       const values: Record<string, unknown> = { id: row[at++], type: row[at++] };
       for (const property of layout.nodeProperties) values[property] = toPlain(row[at++]);
-      node = toEntityRecord(values, layout.nodeProperties.length === 0);
+      node = toEntityRecord(values);
     }
     const weight = toNumber(row[at++]);
     const type = layout.fixedType ?? (row[at++] as RelationType);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import { entityId } from '../../src/domain/ids.js';
 import { annotate } from '../support/annotate.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
 
@@ -283,6 +284,40 @@ describe('curation', () => {
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const unknown = await execute(app.yoga, UpdateEntity, { id: `agency:nobody-${tag}`, input: { name: 'x' } });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to give an entity a name another entity of its type holds, and changes nothing', async () => {
+    const tag = uniqueTag('claim');
+    const docs = overlapping(tag);
+    await execute(app.yoga, Load, { input: docs.first });
+    await execute(app.yoga, Load, { input: docs.second });
+    const before = await app.store.read(`MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.matchKeys AS keys`, { id: docs.ids.law });
+
+    // A second agency may not take the first one's name "Service <tag>", in any case or as an alias.
+    const otherText = `The Bureau ${tag} warns students ${tag}.`;
+    await execute(app.yoga, Load, {
+      input: {
+        text: otherText,
+        language: 'en',
+        useExtractor: false,
+        annotations: annotate(otherText, [{ type: 'Agency', name: `Bureau ${tag}`, mentions: [`Bureau ${tag}`] }]),
+      },
+    });
+    const bureau = entityId('Agency', `Bureau ${tag}`);
+    for (const input of [{ name: `service ${tag}` }, { aliases: [`Bureau ${tag}`, `SERVICE ${tag}`] }]) {
+      const refused = await execute(app.yoga, UpdateEntity, { id: bureau, input });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toContain(docs.ids.agency);
+    }
+    const [kept] = await app.store.read(`MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.aliases AS aliases`, { id: bureau });
+    expect(kept).toEqual({ name: `Bureau ${tag}`, aliases: [`Bureau ${tag}`] });
+
+    // Another type's name is no clash (names match within a type), and a fresh name is taken.
+    const crossType = await execute(app.yoga, UpdateEntity, { id: bureau, input: { aliases: [`Bureau ${tag}`, `Act ${tag}`] } });
+    expect(crossType.errors).toBeUndefined();
+    expect(await app.store.read(`MATCH (n:Entity {id: $id}) RETURN n.name AS name, n.matchKeys AS keys`, { id: docs.ids.law })).toEqual(before);
+    const renamed = await execute(app.yoga, UpdateEntity, { id: bureau, input: { name: `Bureau of ${tag}` } });
+    expect(renamed.data?.updateEntity.name).toBe(`Bureau of ${tag}`);
   });
 
   it('requires the API key for curation when one is configured', async () => {

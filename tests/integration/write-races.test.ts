@@ -22,6 +22,8 @@ import { createTestApp, type TestApp } from '../support/services.js';
 
 const RUNS = Number(process.env.RACE_RUNS) || 180;
 const SERIAL_CASES = 20;
+/** Races of updateEntity giving an entity a name that a concurrent load introduces. */
+const NAME_CLAIM_CASES = 24;
 /** Runs in flight at once: each has its own names, so they share no lock. */
 const PARALLEL_RUNS = 4;
 /** How long a released mutation may run before the next one is released anyway (it may be waiting on a lock). */
@@ -38,13 +40,14 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-type DocName = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6';
+type DocName = 'D1' | 'D2' | 'D3' | 'D4' | 'D5' | 'D6' | 'D7';
+/** The documents drawScenario picks from (D7 is for the name-claim races only). */
 const DOC_NAMES: readonly DocName[] = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6'];
 
 interface Universe {
   tag: string;
   ids: { alpha: string; bravo: string };
-  names: { alpha: string; bravo: string };
+  names: { alpha: string; bravo: string; charlie: string };
   docs: Record<DocName, { text: string; annotations: ReturnType<typeof annotate>; specs: EntitySpec[] }>;
   docIds: Record<string, DocName>;
 }
@@ -53,6 +56,7 @@ interface Universe {
  * Six small documents: two agencies (Alpha, Bravo) that curation may merge or rename, students
  * and honey traps they share, and two new agencies (North Office, Northern Office) under
  * different names that share the alias "NO": loaded one after the other they are one node.
+ * D7 brings a new agency, Charlie Cell, whose name a curator may give Alpha at the same time.
  */
 function universe(tag: string): Universe {
   const alpha = `Alpha Service ${tag}`;
@@ -62,12 +66,14 @@ function universe(tag: string): Universe {
   const north = `North Office ${tag}`;
   const northern = `Northern Office ${tag}`;
   const acronym = `NO ${tag}`;
+  const charlie = `Charlie Cell ${tag}`;
   const A: EntitySpec = { type: 'Agency', name: alpha, mentions: [alpha] };
   const B: EntitySpec = { type: 'Agency', name: bravo, mentions: [bravo] };
   const S: EntitySpec = { type: 'TargetGroup', name: `Students ${tag}`, mentions: [students] };
   const H: EntitySpec = { type: 'Tactic', name: `Honey traps ${tag}`, mentions: [traps] };
   const N1: EntitySpec = { type: 'Agency', name: north, aliases: [acronym], mentions: [north] };
   const N2: EntitySpec = { type: 'Agency', name: northern, aliases: [acronym], mentions: [northern] };
+  const C: EntitySpec = { type: 'Agency', name: charlie, mentions: [charlie] };
   const id = (spec: EntitySpec) => entityId(spec.type as EntityType, spec.name);
   const rel = (type: RelationType, source: EntitySpec, target: EntitySpec, evidence: string): RelationSpec => ({
     type,
@@ -90,9 +96,10 @@ function universe(tag: string): Universe {
     D4: doc(`${north}, known as ${acronym}, warned ${students}.`, [N1, S], (t) => [rel('WARNS', N1, S, t)]),
     D5: doc(`${northern} (${acronym}) uses ${traps}.`, [N2, H], (t) => [rel('USES', N2, H, t)]),
     D6: doc(`${bravo} and ${alpha} both use ${traps}.`, [B, A, H], (t) => [rel('USES', B, H, t), rel('USES', A, H, t)]),
+    D7: doc(`${charlie} warned ${students} again.`, [C, S], (t) => [rel('WARNS', C, S, t)]),
   };
-  const docIds = Object.fromEntries(DOC_NAMES.map((name) => [documentId(docs[name].text), name]));
-  return { tag, ids: { alpha: id(A), bravo: id(B) }, names: { alpha, bravo }, docs, docIds };
+  const docIds = Object.fromEntries([...DOC_NAMES, 'D7' as const].map((name) => [documentId(docs[name].text), name]));
+  return { tag, ids: { alpha: id(A), bravo: id(B) }, names: { alpha, bravo, charlie }, docs, docIds };
 }
 
 type Mutation =
@@ -100,7 +107,9 @@ type Mutation =
   | { kind: 'delete'; doc: DocName }
   | { kind: 'merge'; into: 'alpha' | 'bravo'; from: 'alpha' | 'bravo' }
   | { kind: 'rename'; entity: 'alpha' | 'bravo' }
-  | { kind: 'curateAliases'; entity: 'alpha' | 'bravo' };
+  | { kind: 'curateAliases'; entity: 'alpha' | 'bravo' }
+  /** Gives the entity Charlie Cell's name, as its name or as an alias. */
+  | { kind: 'claimCharlie'; entity: 'alpha' | 'bravo'; asAlias: boolean };
 
 interface Scenario {
   seed: number;
@@ -135,7 +144,9 @@ function describeScenario(scenario: Scenario): string {
       ? `${m.kind} ${m.doc}`
       : m.kind === 'merge'
         ? `merge ${m.from} into ${m.into}`
-        : `${m.kind} ${m.entity}`,
+        : m.kind === 'claimCharlie'
+          ? `name ${m.entity} Charlie${m.asAlias ? ' (alias)' : ''}`
+          : `${m.kind} ${m.entity}`,
   );
   return `seed ${scenario.seed}: loaded ${scenario.initial.join(', ')}; then ${ops.join(' | ')}`;
 }
@@ -163,6 +174,16 @@ function runMutation(app: TestApp, world: Universe, mutation: Mutation, hooks?: 
         app.store,
         world.ids[mutation.entity],
         { aliases: [world.names[mutation.entity], `${world.names[mutation.entity]} curated`] },
+        undefined,
+        hooks,
+      );
+    case 'claimCharlie':
+      return updateEntity(
+        app.store,
+        world.ids[mutation.entity],
+        mutation.asAlias
+          ? { aliases: [world.names[mutation.entity], world.names.charlie] }
+          : { name: world.names.charlie },
         undefined,
         hooks,
       );
@@ -471,6 +492,51 @@ describe('concurrent loads and curation', () => {
     };
     await Promise.all(Array.from({ length: PARALLEL_RUNS }, worker));
     process.stderr.write(`serial orders: ${seeds.length} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    expect(failures, `replay one with RACE_SEED=<seed>\n${failures.join('\n')}`).toEqual([]);
+  }, 600_000);
+
+  it(`ends ${NAME_CLAIM_CASES} races of a rename and a load bringing the same new name with one entity holding it`, async () => {
+    const base = only ?? Math.floor(Math.random() * 1e9);
+    const seeds = only !== null ? [only] : Array.from({ length: NAME_CLAIM_CASES }, (_, i) => base + i * 104_729);
+    const failures: string[] = [];
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < seeds.length; i = next++) {
+        const seed = seeds[i]!;
+        const random = mulberry32(seed);
+        const entity = random() < 0.5 ? 'alpha' : 'bravo';
+        const scenario: Scenario = {
+          seed,
+          initial: ['D1', 'D3'],
+          mutations: [
+            { kind: 'claimCharlie', entity, asAlias: random() < 0.5 },
+            { kind: 'load', doc: 'D7' },
+          ],
+        };
+        try {
+          const raced = universe(freshTag());
+          await loadInitial(app, raced, scenario.initial);
+          await runConcurrently(app, raced, scenario.mutations, seed);
+          // violations() fails any two entities of a type that share a match key.
+          const problems = await violations(app, raced);
+          if (problems.length > 0) throw new Error(problems.join('; '));
+          const result = await canonicalDump(app, raced);
+          const serialResults: string[] = [];
+          for (const order of permutations(scenario.mutations)) {
+            const serial = universe(freshTag());
+            await loadInitial(app, serial, scenario.initial);
+            await runSerially(app, serial, order);
+            serialResults.push(await canonicalDump(app, serial));
+          }
+          if (!serialResults.includes(result)) {
+            failures.push(`${describeScenario(scenario)}\n    raced:  ${result}\n    serial: ${serialResults.join('\n    or:     ')}`);
+          }
+        } catch (error) {
+          failures.push(`${describeScenario(scenario)}\n    threw ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_RUNS }, worker));
     expect(failures, `replay one with RACE_SEED=<seed>\n${failures.join('\n')}`).toEqual([]);
   }, 600_000);
 });

@@ -1,12 +1,16 @@
 import type { EntityType } from '../../src/domain/entities.js';
 import type { RelationType } from '../../src/domain/relations.js';
+import { preparedEntity } from '../../src/ingestion/prepare-graph.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
+import { mergeDocuments, upsertEntities, upsertRelations, writeMentions, writeRedirects } from '../../src/store/graph-writes.js';
 import { ENTITY_LABEL } from '../../src/store/model.js';
 
 /**
- * Writes small graphs straight to Neo4j in the stored layout of src/store/model.ts, so read
- * tests do not depend on extraction or ingestion. Every id a test uses carries its own tag, and
- * `removeFixture` deletes exactly what the fixture wrote.
+ * Writes small graphs through the store's own upserts (src/store/graph-writes.ts), so read tests
+ * do not depend on extraction or ingestion yet find the layout a load leaves, match keys
+ * included: a later load matches a fixture's entity by name as it would a loaded one. Aliases
+ * are stored as listed (the name is not added to them, unlike a load). Every id a test uses
+ * carries its own tag, and `removeFixture` deletes exactly what the fixture wrote.
  */
 
 export interface FixtureEntity {
@@ -48,86 +52,54 @@ export interface Fixture {
 }
 
 export async function writeFixture(store: GraphStore, fixture: Fixture): Promise<void> {
-  const byType = new Map<EntityType, FixtureEntity[]>();
-  for (const entity of fixture.entities) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+  const documents = fixture.documents ?? [];
+  const entities = fixture.entities.map((entity) =>
+    preparedEntity(
+      entity,
+      (entity.aliases ?? []).map(([text, language]) => ({ text, language: language ?? 'und' })),
+      documents.reduce((total, doc) => total + (doc.mentions?.[entity.id]?.length ?? 0), 0),
+    ),
+  );
   await store.write(async (tx) => {
-    for (const [type, entities] of byType) {
-      // `type` comes from the fixture's typed constants, never from outside input.
-      await tx.run(
-        `UNWIND $entities AS e
-         CREATE (n:${ENTITY_LABEL}:${type} {id: e.id, type: e.type, name: e.name, nameCurated: false,
-           aliases: e.aliases, aliasLanguages: e.aliasLanguages, aliasesCurated: false,
-           searchText: e.searchText, generic: e.generic, date: e.date, datePrecision: e.datePrecision,
-           mentionCount: e.mentionCount})`,
-        {
-          entities: entities.map((entity) => {
-            const aliases = entity.aliases ?? [];
-            const mentionCount = (fixture.documents ?? []).reduce(
-              (total, doc) => total + (doc.mentions?.[entity.id]?.length ?? 0),
-              0,
-            );
-            return {
-              id: entity.id,
-              type,
-              name: entity.name,
-              aliases: aliases.map(([name]) => name),
-              aliasLanguages: aliases.map(([, language]) => language),
-              searchText: [entity.name, ...aliases.map(([name]) => name)].join(' | '),
-              generic: entity.generic ?? false,
-              date: entity.date ?? null,
-              datePrecision: entity.datePrecision ?? null,
-              mentionCount,
-            };
-          }),
-        },
-      );
-    }
-    for (const doc of fixture.documents ?? []) {
-      await tx.run(
-        `CREATE (d:Document {id: $id, title: $title, sourceUrl: null, language: $language, publishedAt: $publishedAt,
-           contentHash: $contentHash, text: $text, extractorVersion: 'fixture', ingestedAt: datetime(),
-           charCount: size($text)})
-         WITH d
-         UNWIND $mentions AS m
-         MATCH (n:${ENTITY_LABEL} {id: m.entityId})
-         CREATE (d)-[:MENTIONS {spans: m.spans}]->(n)`,
-        {
-          id: doc.id,
-          title: doc.title ?? null,
-          language: doc.language ?? null,
-          publishedAt: doc.publishedAt ?? null,
-          contentHash: doc.id.replace(/^document:/, ''),
-          text: doc.text,
-          mentions: Object.entries(doc.mentions ?? {}).map(([entityId, spans]) => ({
-            entityId,
-            spans: spans.map(([start, end]) => `${start}:${end}`),
-          })),
-        },
-      );
-    }
-    const relations = fixture.relations ?? [];
-    for (const type of new Set(relations.map((relation) => relation.type))) {
-      await tx.run(
-        `UNWIND $relations AS rel
-         MATCH (s:${ENTITY_LABEL} {id: rel.source}), (t:${ENTITY_LABEL} {id: rel.target})
-         CREATE (s)-[:${type} {docIds: rel.docIds, evidence: rel.evidence, weight: size(rel.docIds)}]->(t)`,
-        {
-          relations: relations
-            .filter((relation) => relation.type === type)
-            .map((relation) => ({
-              source: relation.source,
-              target: relation.target,
-              docIds: relation.docIds ?? ['document:fixture'],
-              evidence: relation.evidence ?? [],
-            })),
-        },
-      );
-    }
-    if (fixture.redirects?.length) {
-      await tx.run(`UNWIND $redirects AS r CREATE (:Redirect {id: r.id, target: r.target})`, {
-        redirects: fixture.redirects,
-      });
-    }
+    await upsertEntities(tx, entities);
+    await mergeDocuments(
+      tx,
+      documents.map((doc) => ({
+        id: doc.id,
+        text: doc.text,
+        title: doc.title ?? null,
+        sourceUrl: null,
+        language: doc.language ?? null,
+        publishedAt: doc.publishedAt ?? null,
+        contentHash: doc.id.replace(/^document:/, ''),
+        charCount: doc.text.length,
+        extractorVersion: 'fixture',
+      })),
+    );
+    await writeMentions(
+      tx,
+      documents.flatMap((doc) =>
+        Object.entries(doc.mentions ?? {}).map(([entityId, spans]) => ({
+          docId: doc.id,
+          entityId,
+          spans: spans.map(([start, end]) => `${start}:${end}`),
+        })),
+      ),
+    );
+    await upsertRelations(
+      tx,
+      (fixture.relations ?? []).map((relation) => ({
+        type: relation.type,
+        source: relation.source,
+        target: relation.target,
+        docIds: relation.docIds ?? ['document:fixture'],
+        evidence: relation.evidence ?? [],
+      })),
+    );
+    await writeRedirects(
+      tx,
+      (fixture.redirects ?? []).map((redirect) => ({ from: redirect.id, into: redirect.target })),
+    );
   });
 }
 

@@ -6,7 +6,8 @@ import { relationFitsOntology } from '../../src/domain/relations.js';
 import { fullTextQueryForKeys } from '../../src/store/search.js';
 import { matchKey } from '../../src/domain/fold.js';
 import { isNewerExtractorVersion } from '../../src/ingestion/versions.js';
-import { prepareGraph, redirectExtraction, type DocumentProps } from '../../src/store/document-writes.js';
+import { preparedEntity, prepareGraph, redirectExtraction } from '../../src/ingestion/prepare-graph.js';
+import type { DocumentProps } from '../../src/store/graph-writes.js';
 
 const doc = (id: string, language: string | null): DocumentProps => ({
   id,
@@ -209,6 +210,19 @@ describe('prepareGraph', () => {
       },
     ]);
     expect(graph.entities.map((e) => e.id)).toEqual(['agency:mss', 'target-group:students']);
+  });
+});
+
+describe('preparedEntity', () => {
+  it('lists the aliases given, once per match key, and keys the name even when it is not listed', () => {
+    const row = preparedEntity({ id: 'agency:dgsi', type: 'Agency', name: 'Direction générale' }, [
+      { text: ' DGSI ', language: 'fr' },
+      { text: 'dgsi', language: 'en' },
+      { text: '', language: 'en' },
+    ]);
+    expect(row.aliases).toEqual([{ text: 'DGSI', language: 'fr', key: matchKey('DGSI') }]);
+    expect(row.nameKey).toBe(matchKey('DIRECTION GENERALE'));
+    expect(row).toMatchObject({ generic: false, date: null, datePrecision: null, mentionCount: 0 });
   });
 });
 
