@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode, ValueNode } from 'graphql';
+import { getArgumentValues, isInterfaceType, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from 'graphql';
 import { createContextCache } from '@pothos/core';
 import type { NodeProperty, RelationPlan, RelationSelection } from '../store/relations.js';
 
@@ -70,8 +70,17 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
   }
 }
 
-/** The field's arguments as the resolver would get them (defaults for the ones not given). */
-function argumentsOf(field: FieldNode, defaults: RelationArgs, variables: Record<string, unknown>): RelationArgs {
+/**
+ * The field's arguments as the resolver would get them (defaults for the ones not given): through
+ * GraphQL's own coercion when the field is found on `typeName` (an enum literal such as
+ * TARGET_GROUP becomes its internal value, TargetGroup, as the resolver sees it), else read as
+ * written. Throws on a value that does not coerce (then the field loads itself and reports it).
+ */
+function argumentsOf(field: FieldNode, defaults: RelationArgs, info: GraphQLResolveInfo, typeName: string | null): RelationArgs {
+  const variables = info.variableValues as Record<string, unknown>;
+  const owner = info.schema.getType(typeName ?? 'Entity');
+  const definition = owner && (isObjectType(owner) || isInterfaceType(owner)) ? owner.getFields()[field.name.value] : undefined;
+  if (definition) return { ...defaults, ...getArgumentValues(definition, field, variables) };
   const args: RelationArgs = { ...defaults };
   for (const argument of field.arguments ?? []) {
     const value = valueOf(argument.value, variables);
@@ -129,14 +138,13 @@ export function relationPlansIn(
 ): Record<string, RelationPlan> {
   const plans: Record<string, RelationPlan> = {};
   if (depth > MAX_LOOKAHEAD) return plans;
-  const variables = info.variableValues as Record<string, unknown>;
   for (const [fieldKey, fields] of fieldsByKey(subSelections(entityFields), nodeType, info)) {
     const name = fields[0]!.name.value;
     if (fields.some((field) => field.name.value !== name)) continue;
     const spec = (nodeType && relationFields.get(`${nodeType}.${name}`)) || relationFields.get(`*.${name}`);
     if (!spec) continue;
     try {
-      const args = argumentsOf(fields[0]!, spec.defaults, variables);
+      const args = argumentsOf(fields[0]!, spec.defaults, info, nodeType);
       plans[fieldKey] = {
         selection: spec.selection(args),
         page: pageOf(args),
