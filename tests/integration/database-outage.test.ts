@@ -19,7 +19,7 @@ import { applySchema } from '../../src/store/schema-setup.js';
 import { createApp, type DossierYoga } from '../../src/server/yoga.js';
 
 const DOCUMENT_COUNT = '{ documents(first: 1) { totalCount } }';
-const LOAD = 'mutation Load($text: String!) { ingestDocument(input: { text: $text, language: "en" }) { status } }';
+const LOAD = 'mutation Load($text: String!) { ingestDocument(input: { text: $text, language: EN }) { status } }';
 /** "About two seconds" asked, one second expected: a wide margin, since the machine is shared and busy. */
 const UNAVAILABLE_WITHIN_MS = 5_000;
 
