@@ -2,13 +2,14 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { connectGraphStore, type GraphStore } from './store/graph-store.js';
 import { startLocalNeo4j, type LocalNeo4j } from './dev/local-neo4j.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './dev/neo4j-supervisor.js';
 import { applySchema } from './store/schema-setup.js';
 
 export interface Database {
   store: GraphStore;
   uri: string;
-  /** The built-in Neo4j when this process started it, else null. */
-  local: LocalNeo4j | null;
+  /** The built-in Neo4j when this process started it (restarted when it dies), else null. */
+  local: SupervisedNeo4j | null;
   /** Closes the driver, then stops the built-in Neo4j if this process started it. */
   close(): Promise<void>;
 }
@@ -19,12 +20,13 @@ export interface Database {
  */
 export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
   let uri: string;
-  let local: LocalNeo4j | null = null;
+  let local: SupervisedNeo4j | null = null;
   if (config.neo4j) {
     uri = config.neo4j.uri;
   } else {
-    local = await startBuiltInNeo4j(config, logger);
-    uri = local.uri;
+    const started = await startBuiltInNeo4j(config, logger);
+    uri = started.uri;
+    local = superviseBuiltInNeo4j(started, logger);
   }
   const stopLocal = async () => {
     if (local) await local.stop();
@@ -100,4 +102,19 @@ async function startBuiltInNeo4j(config: Config, logger: Logger): Promise<LocalN
   } finally {
     clearInterval(ticker);
   }
+}
+
+/**
+ * Restarts the built-in Neo4j on its port and data folder when it dies; the store's probe
+ * notices it is back and requests succeed again without restarting the server.
+ */
+function superviseBuiltInNeo4j(started: LocalNeo4j, logger: Logger): SupervisedNeo4j {
+  return superviseLocalNeo4j(started, {
+    restart: () => startLocalNeo4j({ port: started.port, dataDir: started.dataDir, onLog: (line) => logger.debug({ neo4j: line }) }),
+    onEvent: (event) => {
+      if (event.kind === 'restarted') logger.info({ pid: event.pid }, 'the built-in Neo4j is back');
+      else if (event.kind === 'died') logger.error({ waitMs: event.waitMs }, 'the built-in Neo4j died; restarting it');
+      else logger.warn({ waitMs: event.waitMs, err: event.error }, 'restarting the built-in Neo4j failed; trying again');
+    },
+  });
 }

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       `  Explorer:  http://localhost:${config.port}/explore\n` +
       `  GraphiQL:  http://localhost:${config.port}/graphql\n` +
       `  Health:    http://localhost:${config.port}/health   Ready: http://localhost:${config.port}/ready\n` +
-      `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.dataDir})` : ''}\n` +
+      `  Neo4j:     ${uri}${local ? ` (built-in, data in ${local.current().dataDir})` : ''}\n` +
       (config.apiKey
         ? `  Listening on ${host}; writes need the API key${config.protectReads ? ', reads too' : ''}.\n`
         : `  Listening on ${host} only: no API_KEY is set, so nothing outside this machine can reach the API.\n`) +

@@ -38,6 +38,10 @@ export interface LocalNeo4j {
   dataDir: string;
   /** Stops Neo4j cleanly (SIGTERM, then SIGKILL after 20 s); safe to call twice. */
   stop(): Promise<void>;
+  /** Settles when the process has exited, by stop() or not (a crash, a kill): for the supervisor. */
+  exited: Promise<void>;
+  /** The JVM's process id. */
+  pid: number;
 }
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -345,7 +349,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions = {}): Promise<
       });
     });
     onLog(`Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s (data: ${dataDir})`);
-    return { uri, port, dataDir, stop };
+    return { uri, port, dataDir, stop, exited: waitForExit(child), pid: child.pid! };
   } catch (err) {
     await stop();
     throw err;
