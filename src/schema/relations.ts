@@ -88,9 +88,8 @@ const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
   }),
 });
 
-interface RelationEdgeShape extends RelationEdgeRecord {
-  cursor: string;
-}
+/** An edge's cursor is its position, encoded only when a client selects it (most reads never do). */
+type RelationEdgeShape = RelationEdgeRecord;
 
 interface RelationConnectionShape {
   ownerId: string;
@@ -133,7 +132,10 @@ function relationConnection(name: string, nodeRef: any) {
   const edge = builder.objectRef<RelationEdgeShape>(`${name}RelationEdge`).implement({
     description: 'One relation, with the documents and sentences that support it.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor', { description: 'Opaque position of this edge, to pass as `after`.' }),
+      cursor: t.string({
+        description: 'Opaque position of this edge, to pass as `after`.',
+        resolve: (edge) => offsetToCursor(edge.position),
+      }),
       node: t.field({ type: nodeRef, description: 'The entity at the other end.', resolve: (edge) => edge.node as never }),
       type: t.field({ type: RelationTypeEnum, description: 'The relation type.', resolve: (edge) => edge.type }),
       direction: t.field({
@@ -196,16 +198,22 @@ function relationPage(args: { first?: number | null; after?: string | null }, co
 }
 
 function toConnection(page: RelationPageRecord, plan: RelationPlan): RelationConnectionShape {
-  const edges = page.edges.map((edge, index) => ({ ...edge, cursor: offsetToCursor(plan.page.offset + index) }));
+  // Cursors are encoded only when selected (the getters): most reads never ask for them.
+  const offset = plan.page.offset;
+  const edges = page.edges;
   return {
     ownerId: page.ownerId,
     selection: plan.selection,
     edges,
     pageInfo: {
       hasNextPage: page.hasMore,
-      hasPreviousPage: plan.page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: offset > 0,
+      get startCursor() {
+        return edges.length > 0 ? offsetToCursor(offset) : null;
+      },
+      get endCursor() {
+        return edges.length > 0 ? offsetToCursor(offset + edges.length - 1) : null;
+      },
     },
   };
 }
