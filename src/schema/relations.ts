@@ -5,7 +5,7 @@ import { entityTypeOfId } from '../domain/ids.js';
 import { RELATION_TYPES, RELATIONS, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
 import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import type { DocumentRecord } from '../store/documents.js';
-import type { EntityRecord } from '../store/entities.js';
+import { loadTextCuts, type EntityRecord } from '../store/entities.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   countRelations,
@@ -18,7 +18,7 @@ import {
 } from '../store/relations.js';
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
-import { DocumentNode, documentTextLoader } from './document.js';
+import { DocumentNode } from './document.js';
 import { ENTITY_REFS, EntityRef, EntityTypeEnum } from './entity.js';
 import { checkPageArgs, offsetOfCursor } from './pagination.js';
 import {
@@ -72,6 +72,14 @@ function parseEvidence(value: string): EvidenceShape | null {
   return { documentId: match[1]!, start: Number(match[2]), end: Number(match[3]) };
 }
 
+/** Evidence sentences per request, cut inside Neo4j (not the whole text), one round trip per batch. */
+const evidenceTextLoader = createContextCache(
+  (context: RequestContext) =>
+    new DataLoader<EvidenceShape, string | null, string>((cuts) => loadTextCuts(context.store, cuts, context.queries), {
+      cacheKeyFn: (cut) => `${cut.documentId}:${cut.start}:${cut.end}`,
+    }),
+);
+
 const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
   description: 'A sentence that supports a relation.',
   fields: (t) => ({
@@ -80,10 +88,7 @@ const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
     end: t.exposeInt('end', { description: 'UTF-16 offset, exclusive.' }),
     text: t.string({
       description: 'The sentence itself.',
-      resolve: async (evidence, _args, context) => {
-        const text = await documentTextLoader(context).load(evidence.documentId);
-        return (text ?? '').slice(evidence.start, evidence.end);
-      },
+      resolve: async (evidence, _args, context) => (await evidenceTextLoader(context).load(evidence)) ?? '',
     }),
   }),
 });
