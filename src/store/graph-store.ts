@@ -1,6 +1,15 @@
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction, Neo4jError, type Record as Neo4jRecord } from 'neo4j-driver';
 import { AppError } from '../errors.js';
+import { GRAPH_VERSION_LABEL } from './model.js';
 import { toPlain, type Row } from './values.js';
+
+/**
+ * Raises the graph's version stamp. The last statement of every write transaction, so the lock on
+ * the one stamp node is held only from here to the commit (writers never wait on each other
+ * while holding it, so it cannot deadlock).
+ */
+const RAISE_GRAPH_VERSION = `MERGE (v:${GRAPH_VERSION_LABEL} {id: 'graph'})
+  SET v.version = coalesce(v.version, 0) + 1`;
 
 export interface GraphStoreOptions {
   database: string;
@@ -118,14 +127,18 @@ export class GraphStore {
     const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
-        (tx: ManagedTransaction) =>
-          work({
+        async (tx: ManagedTransaction) => {
+          const result = await work({
             run: async (cypher, params = {}) => {
               if (counter) counter.queries += 1;
               const result = await tx.run(cypher, params);
               return result.records.map((record) => toPlain(record.toObject()) as Row);
             },
-          }),
+          });
+          // Every write, from any process (the server, the CLI, bulk loads), changes the stamp.
+          await tx.run(RAISE_GRAPH_VERSION);
+          return result;
+        },
         { timeout: this.options.writeTimeoutMs },
       );
     } catch (error) {
@@ -133,6 +146,15 @@ export class GraphStore {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * The graph's version stamp: it changes with every committed write transaction, whichever
+   * process made it (0 before the first write).
+   */
+  async graphVersion(): Promise<number> {
+    const [row] = await this.read(`OPTIONAL MATCH (v:${GRAPH_VERSION_LABEL} {id: 'graph'}) RETURN coalesce(v.version, 0) AS version`);
+    return Number(row?.version ?? 0);
   }
 
   /** True when Neo4j answers a trivial query: what `/ready` reports. */
