@@ -54,7 +54,7 @@ async function openFresh(page: Page): Promise<{ firstPaint: number; graphReady: 
 
 /** A synthetic view: a few hubs and many small nodes, ~2 edges per node, every type present. */
 function syntheticView(nodes: number) {
-  const types = ['Agency', 'Law', 'Tactic', 'TargetGroup', 'Event'];
+  const types = ['AGENCY', 'LAW', 'TACTIC', 'TARGET_GROUP', 'EVENT'];
   const relations = ['ISSUED', 'WARNS', 'USES', 'TARGETS', 'INVOLVES'];
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

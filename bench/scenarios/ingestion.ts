@@ -55,7 +55,7 @@ export async function runIngestionScenario(
     text: doc.input.text,
     title: doc.input.title,
     sourceUrl: doc.input.sourceUrl,
-    language: doc.input.language,
+    language: doc.input.language.toUpperCase(),
     publishedAt: doc.input.publishedAt,
   }));
   const batchSize = options.mode === 'single' ? 1 : options.batchSize;

@@ -210,13 +210,13 @@ RETURN [n IN kept | n.id] AS nodes,
     description: `full-text search over names and aliases, ${SEARCH_FIRST} best hits`,
     roundTripBudget: 1,
     graphql: `query BenchSearch($query: String!) {
-  search(query: $query, first: ${SEARCH_FIRST}) { score entity { id } }
+  search(query: $query, first: ${SEARCH_FIRST}) { edges { score node { id } } }
 }`,
     variables: (sample) => ({ query: sample.searchTerm }),
     cypher: `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
-RETURN node.id AS id, score ORDER BY score DESC, node.name LIMIT $first`,
+RETURN node.id AS id, score ORDER BY score DESC, node.name, node.id LIMIT $first`,
     params: (sample) => ({ index: ENTITY_NAME_INDEX, lucene: toLuceneQuery(sample.searchTerm), first: int(SEARCH_FIRST) }),
-    fromGraphQL: (data) => sorted((data.search ?? []).map((hit: any) => hit.entity.id)),
+    fromGraphQL: (data) => sorted((data.search?.edges ?? []).map((edge: any) => edge.node.id)),
     fromFloor: (rows) => sorted(rows.map((row) => row.id as string)),
   },
   {

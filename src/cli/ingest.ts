@@ -19,6 +19,7 @@ import { ExtractionPool } from '../ingestion/extraction-pool.js';
 import { listDocumentFiles, parseDocumentFile } from '../ingestion/document-files.js';
 import { ingestDocument, type DocumentStatus } from '../ingestion/ingest-document.js';
 import { createLogger } from '../logger.js';
+import { languageEnumValue } from '../schema/language.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { callGraphQL, EndpointError, graphqlUrl } from './graphql-client.js';
 import { describeInput, InputError, readTextInput, STDIN } from './read-input.js';
@@ -147,7 +148,8 @@ function endpointSink(endpoint: string, apiKey: string | undefined, batchSize: n
         text: document.text,
         title: document.title ?? null,
         sourceUrl: document.sourceUrl ?? null,
-        language: document.language ?? null,
+        // The API's Language enum (`EN`); a language the extractor does not read is left to detection.
+        language: languageEnumValue(document.language),
         publishedAt: document.publishedAt ?? null,
       }));
       const answer = await callGraphQL<{ ingestDocuments: IngestItem[] }>(url, INGEST_MUTATION, { inputs, dryRun }, apiKey);

@@ -9,11 +9,11 @@ import type { EntityType, ExplorerGraphViewFragment, RelationType } from './gql/
  */
 
 export const ENTITY_STYLE: Record<EntityType, { color: string; label: string }> = {
-  Agency: { color: '#c0392b', label: 'Agency' },
-  Law: { color: '#d68910', label: 'Law' },
-  Tactic: { color: '#16a085', label: 'Tactic' },
-  TargetGroup: { color: '#2e6da4', label: 'Target group' },
-  Event: { color: '#7d3c98', label: 'Event' },
+  AGENCY: { color: '#c0392b', label: 'Agency' },
+  LAW: { color: '#d68910', label: 'Law' },
+  TACTIC: { color: '#16a085', label: 'Tactic' },
+  TARGET_GROUP: { color: '#2e6da4', label: 'Target group' },
+  EVENT: { color: '#7d3c98', label: 'Event' },
 };
 
 export const RELATION_LABEL: Record<RelationType, string> = {

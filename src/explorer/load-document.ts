@@ -1,6 +1,6 @@
 import { ApiError, request, writeKey } from './api.js';
 import { byId, h } from './dom.js';
-import type { ExplorerIngestMutation, IngestDocumentInput } from './gql/graphql.js';
+import type { ExplorerIngestMutation, IngestDocumentInput, Language } from './gql/graphql.js';
 import { IngestDocument } from './operations.js';
 
 /**
@@ -26,7 +26,7 @@ export function setUpLoadDialog(onLoaded: (entityIds: string[]) => void): void {
     text: text.value,
     title: title.value.trim() || null,
     sourceUrl: url.value.trim() || null,
-    language: language.value || null,
+    language: (language.value || null) as Language | null,
     publishedAt: published.value.trim() || null,
   });
   const invalidate = () => {

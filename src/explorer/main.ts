@@ -172,7 +172,7 @@ function addView(view: GraphViewData, anchor?: string): { added: string[]; dates
 async function loadDates(ids: string[]): Promise<void> {
   const dated = ids.filter((id) => {
     const type = graph.hasNode(id) ? graph.getNodeAttribute(id, 'entityType') : null;
-    return type === 'Event' || type === 'Law';
+    return type === 'EVENT' || type === 'LAW';
   });
   for (let i = 0; i < dated.length; i += 100) {
     const { nodes } = await request(Dates, { ids: dated.slice(i, i + 100) });
@@ -414,16 +414,17 @@ async function runSearch(query: string): Promise<void> {
   searchAbort = new AbortController();
   try {
     const { search } = await request(Search, { query, first: 12 }, searchAbort.signal);
+    const hits = search.edges.map((edge) => edge.node);
     searchResults.replaceChildren(
-      ...(search.length
-        ? search.map((hit) => {
+      ...(hits.length
+        ? hits.map((hit) => {
             const item = h(
               'li',
-              { 'data-id': hit.entity.id, role: 'option' },
-              h('span', { class: 'type-tag', style: `background:${ENTITY_STYLE[hit.entity.type].color}` }, ENTITY_STYLE[hit.entity.type].label),
-              hit.entity.name,
+              { 'data-id': hit.id, role: 'option' },
+              h('span', { class: 'type-tag', style: `background:${ENTITY_STYLE[hit.type].color}` }, ENTITY_STYLE[hit.type].label),
+              hit.name,
             );
-            item.addEventListener('click', () => void pick(hit.entity.id));
+            item.addEventListener('click', () => void pick(hit.id));
             return item;
           })
         : [h('li', { class: 'empty' }, 'Nothing found')]),

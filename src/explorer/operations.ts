@@ -52,12 +52,13 @@ export const ShortestPath = graphql(`
 export const Search = graphql(`
   query ExplorerSearch($query: String!, $first: Int) {
     search(query: $query, first: $first) {
-      score
-      entity {
-        id
-        name
-        type
-        generic
+      edges {
+        node {
+          id
+          name
+          type
+          generic
+        }
       }
     }
   }

@@ -21,11 +21,24 @@ import { DocumentNode } from './document.js';
  * event.ts; keeping the refs here lets those files point at each other without import cycles.
  */
 
+/** `TargetGroup` -> `TARGET_GROUP`: GraphQL enum values are upper case, the domain keeps its names. */
+export function entityTypeEnumName(type: EntityType): string {
+  return type.replace(/(?<=[a-z])(?=[A-Z])/g, '_').toUpperCase();
+}
+
+/**
+ * Values in upper case (`AGENCY`, `TARGET_GROUP`) standing for the domain names (`Agency`,
+ * `TargetGroup`): resolvers and the store keep the domain strings, and the object types keep
+ * their names (`__typename` is still `TargetGroup`).
+ */
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'The kinds of entity the graph holds (see the ontology).',
   values: Object.fromEntries(
-    ENTITY_TYPES.map((type) => [type, { description: ENTITY_TYPE_INFO[type].description }]),
-  ) as Record<EntityType, { description: string }>,
+    ENTITY_TYPES.map((type) => [
+      entityTypeEnumName(type),
+      { value: type, description: ENTITY_TYPE_INFO[type].description },
+    ]),
+  ) as Record<string, { value: EntityType; description: string }>,
 });
 
 export const DatePrecisionEnum = builder.enumType('DatePrecision', {

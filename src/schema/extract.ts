@@ -3,6 +3,7 @@ import type { Mention, Span } from '../domain/entities.js';
 import { requireWriteAccess } from './auth.js';
 import { builder } from './builder.js';
 import { DatePrecisionEnum, EntityTypeEnum } from './entity.js';
+import { LanguageEnum } from './language.js';
 import { RelationTypeEnum } from './relations.js';
 
 /**
@@ -106,7 +107,7 @@ builder.queryFields((t) => ({
       'Needs the API key when one is set (it costs as much CPU as a load).',
     args: {
       text: t.arg.string({ required: true, description: 'Plain text, at most MAX_DOCUMENT_CHARS (1,000,000 by default).' }),
-      language: t.arg.string({ description: 'Forces the language (`fr`, `en`) instead of detecting it.' }),
+      language: t.arg({ type: LanguageEnum, description: 'Forces the language instead of detecting it.' }),
       publishedAt: t.arg.string({ description: 'Publication date that relative dates resolve against.' }),
     },
     resolve: async (_root, args, context) => {

@@ -15,6 +15,7 @@ import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
 import { DocumentNode } from './document.js';
 import { DatePrecisionEnum, EntityTypeEnum } from './entity.js';
+import { LanguageEnum } from './language.js';
 import { RelationTypeEnum } from './relations.js';
 
 /** How many documents one ingestDocuments call takes; larger loads go through the CLI. */
@@ -81,7 +82,12 @@ const IngestDocumentInput = builder.inputType('IngestDocumentInput', {
     }),
     title: t.string({ description: 'Headline, kept as metadata (not extracted from).' }),
     sourceUrl: t.string({ description: 'Where the text comes from, kept as metadata.' }),
-    language: t.string({ description: 'ISO 639-1 code; detected when omitted.' }),
+    language: t.field({
+      type: LanguageEnum,
+      description:
+        'The language to read the text in; detected when omitted (a text in a language the extractor does not read ' +
+        'is stored with its detected ISO code, read by the language-neutral rules only).',
+    }),
     publishedAt: t.string({ description: '`YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it.' }),
     annotations: t.field({ type: AnnotationsInput, description: 'Entities and relations of your own, written with (or instead of) the extractor\'s.' }),
     useExtractor: t.boolean({

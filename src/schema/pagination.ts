@@ -85,11 +85,13 @@ interface KeyedRow {
  * Reads one page of a keyset connection: `first` (with `after`) pages forward, `last` (with
  * `before`) backward; giving both directions at once is refused.
  */
-export async function resolveKeysetConnection<Row extends KeyedRow, Node>(
+export async function resolveKeysetConnection<Row extends KeyedRow, Node, EdgeExtra extends object = object>(
   args: PageArgs,
   options: { order: string; keyCount: number; maxPageSize: number; defaultPageSize: number },
   read: (page: KeysetPage) => Promise<{ rows: Row[]; hasMore: boolean }>,
   toNode: (row: Row) => Node,
+  /** Fields an edge carries besides cursor and node (a search hit's score). */
+  edgeExtra?: (row: Row) => EdgeExtra,
 ) {
   checkPageSizes(args, options.maxPageSize);
   const backward = (args.last ?? null) !== null || (args.before ?? null) !== null;
@@ -103,7 +105,11 @@ export async function resolveKeysetConnection<Row extends KeyedRow, Node>(
     limit: (backward ? args.last : args.first) ?? options.defaultPageSize,
   };
   const { rows, hasMore } = page.limit === 0 ? { rows: [], hasMore: false } : await read(page);
-  const edges = rows.map((row) => ({ cursor: encodeKeysetCursor(options.order, row.key), node: toNode(row) }));
+  const edges = rows.map((row) => ({
+    ...(edgeExtra?.(row) as EdgeExtra),
+    cursor: encodeKeysetCursor(options.order, row.key),
+    node: toNode(row),
+  }));
   return {
     edges,
     pageInfo: {

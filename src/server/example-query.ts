@@ -9,8 +9,7 @@ export const EXAMPLE_QUERY = `# dossier: a knowledge graph of state-security new
 # Cytoscape, sigma/graphology or NVL take as they are (generic "foreign spies" are stepped over).
 query Explore {
   search(query: "securite d'etat", first: 3) {
-    score
-    entity { id name type }
+    edges { score node { id name type } }
   }
   entity(id: "agency:ministry-of-state-security-china") {
     id
@@ -55,15 +54,20 @@ export const GRAPHIQL_TABS: GraphiQLTab[] = [
   { query: EXAMPLE_QUERY },
   {
     query: `# Full-text search over names and aliases, in French or English: accents and case do not
-# matter, every word must match, the last one also as a prefix. Change $text in Variables below.
-query Search($text: String!, $types: [EntityType!]) {
-  search(query: $text, types: $types, first: 10) {
-    score
-    entity { id type name aliases { name language } mentionCount }
+# matter, every word must match, the last one also as a prefix. Change $text in Variables below;
+# $types takes AGENCY, LAW, TACTIC, TARGET_GROUP, EVENT. Next page: $after = pageInfo.endCursor.
+query Search($text: String!, $types: [EntityType!], $after: String) {
+  search(query: $text, types: $types, first: 10, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      score
+      node { id type name aliases { name language } mentionCount }
+    }
   }
 }
 `,
-    variables: JSON.stringify({ text: 'renseignement', types: null }, null, 2),
+    variables: JSON.stringify({ text: 'renseignement', types: ['AGENCY', 'LAW'], after: null }, null, 2),
   },
   {
     query: `# The neighbourhood of one or more entities: everything within $depth hops (1 to 3) and the
@@ -81,19 +85,26 @@ query Neighbourhood($ids: [ID!]!, $depth: Int) {
   {
     query: `# Dated events in date order (arrests, warnings, laws entering into force…), with who was
 # involved and who announced them. Partial dates ("May 2024") sort before the days of their month.
-query Timeline($from: String, $to: String) {
-  timeline(from: $from, to: $to, first: 50) {
-    id
-    name
-    date
-    datePrecision
-    involves { edges { node { id type name } } }
-    issuedBy { edges { node { id name } } }
-    documents { title publishedAt sourceUrl }
+# Next page: $after = pageInfo.endCursor (cursors stay valid when documents are added).
+query Timeline($from: String, $to: String, $after: String) {
+  timeline(from: $from, to: $to, first: 50, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id
+        name
+        date
+        datePrecision
+        involves { edges { node { id type name } } }
+        issuedBy { edges { node { id name } } }
+        documents { title publishedAt sourceUrl }
+      }
+    }
   }
 }
 `,
-    variables: JSON.stringify({ from: '2020', to: null }, null, 2),
+    variables: JSON.stringify({ from: '2020', to: null, after: null }, null, 2),
   },
   {
     query: `# Load a document: the extractor finds the entities and relations, and everything is written
@@ -116,7 +127,7 @@ mutation LoadDocument($input: IngestDocumentInput!, $dryRun: Boolean) {
         dryRun: true,
         input: {
           title: 'Security service warns researchers about online recruiters',
-          language: 'en',
+          language: 'EN',
           publishedAt: '2025-02-14',
           sourceUrl: 'https://example.org/your-article',
           text:

@@ -5,7 +5,6 @@ import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './mod
 import { isEntityType } from '../domain/entities.js';
 import { foldApostrophes, foldName } from '../domain/fold.js';
 import { followRedirects } from './redirects.js';
-import { int } from './values.js';
 import { keysetClauses, keysetResult, type KeyValues, type KeysetPage, type SortKey } from './keyset.js';
 
 const BY_ENTITY = followRedirects('$entityId');
@@ -53,26 +52,70 @@ export function toLuceneQuery(input: string): string | null {
 export interface SearchHitRecord {
   entity: EntityRecord;
   score: number;
+  /** The row's sort key values, for its cursor. */
+  key: KeyValues;
 }
 
-/** Full-text search over names and aliases (the `entityNames` index), best first. */
+export interface SearchInput {
+  query: string;
+  types: readonly EntityType[] | null;
+}
+
+/** Best first; ties by name, then id, so the order is total (keyset.ts). */
+const SEARCH_ORDER: SortKey[] = [
+  { expression: 'score', direction: 'DESC' },
+  { expression: 'n.name', direction: 'ASC' },
+  { expression: 'n.id', direction: 'ASC' },
+];
+
+export const SEARCH_ORDER_KEY_COUNT = SEARCH_ORDER.length;
+
+/** The hits of a search as `n` with its `score`, or null when nothing searchable was typed. */
+function searchClauses(input: SearchInput): { match: string; params: Record<string, unknown> } | null {
+  const lucene = toLuceneQuery(input.query);
+  if (lucene === null) return null;
+  return {
+    match: `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score
+     WHERE $types IS NULL OR n.type IN $types`,
+    params: { index: ENTITY_NAME_INDEX, lucene, types: input.types },
+  };
+}
+
+/**
+ * One page of a full-text search over names and aliases (the `entityNames` index), best first,
+ * after or before a sort key (keyset paging). Scores come from the index's statistics, which
+ * move a little as documents are added: a cursor stays usable, its page starts after its score.
+ */
 export async function searchEntities(
   store: GraphStore,
-  input: { query: string; types: readonly EntityType[] | null; limit: number },
+  input: SearchInput,
+  page: KeysetPage,
   counter?: QueryCounter,
-): Promise<SearchHitRecord[]> {
-  const lucene = toLuceneQuery(input.query);
-  if (lucene === null) return [];
+): Promise<{ rows: SearchHitRecord[]; hasMore: boolean }> {
+  const search = searchClauses(input);
+  if (search === null) return { rows: [], hasMore: false };
+  const keyset = keysetClauses(SEARCH_ORDER, page);
   const rows = await store.read(
-    `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node, score
-     WHERE $types IS NULL OR node.type IN $types
-     RETURN node ${ENTITY_PROJECTION} AS entity, score
-     ORDER BY score DESC, node.name
-     LIMIT $limit`,
-    { index: ENTITY_NAME_INDEX, lucene, types: input.types, limit: int(input.limit) },
+    `${search.match}
+     WITH n, score WHERE ${keyset.where}
+     RETURN n ${ENTITY_PROJECTION} AS entity, score, ${keyset.values} AS key
+     ORDER BY ${keyset.order}
+     LIMIT $keysetLimit`,
+    { ...search.params, ...keyset.params },
     counter,
   );
-  return rows.map((row) => ({ entity: toEntityRecord(row.entity), score: row.score as number }));
+  return keysetResult(
+    rows.map((row) => ({ entity: toEntityRecord(row.entity), score: row.score as number, key: row.key as KeyValues })),
+    page,
+  );
+}
+
+/** How many entities a search finds in all. */
+export async function countSearchHits(store: GraphStore, input: SearchInput, counter?: QueryCounter): Promise<number> {
+  const search = searchClauses(input);
+  if (search === null) return 0;
+  const rows = await store.read(`${search.match} RETURN count(n) AS total`, search.params, counter);
+  return (rows[0]?.total as number | undefined) ?? 0;
 }
 
 export type EntityOrder = 'NAME' | 'DATE_ASC' | 'DATE_DESC' | 'DEGREE' | 'MENTIONS';
@@ -205,17 +248,27 @@ export async function countEntities(store: GraphStore, filter: EntityFilter, cou
   return (rows[0]?.total as number | undefined) ?? 0;
 }
 
+export interface TimelineInput {
+  from: string | null;
+  to: string | null;
+  entityId: string | null;
+}
+
+/** Date order (a partial date sorts before the days of its month or year), then id. */
+const TIMELINE_ORDER: SortKey[] = [
+  { expression: 'e.date', direction: 'ASC' },
+  { expression: 'e.id', direction: 'ASC' },
+];
+
+export const TIMELINE_ORDER_KEY_COUNT = TIMELINE_ORDER.length;
+
 /**
- * Events in date order (undated ones are left out: a timeline needs a date), optionally only
+ * The events of a timeline as `e`: dated ones only (a timeline needs a date), optionally only
  * those related to one entity by any relation, either way.
  */
-export async function loadTimeline(
-  store: GraphStore,
-  input: { from: string | null; to: string | null; entityId: string | null; limit: number },
-  counter?: QueryCounter,
-): Promise<EntityRecord[]> {
+function timelineClauses(input: TimelineInput): { match: string; params: Record<string, unknown> } {
   const conditions = ['e.date IS NOT NULL'];
-  const params: Record<string, unknown> = { limit: int(input.limit) };
+  const params: Record<string, unknown> = {};
   if (input.from) {
     conditions.push(
       `CASE size(e.date) WHEN 4 THEN e.date + '-12-31' WHEN 7 THEN e.date + '-31' ELSE e.date END >= $from`,
@@ -233,14 +286,36 @@ export async function loadTimeline(
      MATCH (:${ENTITY_LABEL} {id: entityId})-[:${ANY_RELATION}]-(e:Event) WITH DISTINCT e`;
     params.entityId = input.entityId;
   }
+  return { match: `${match}\n     WITH e WHERE ${conditions.join(' AND ')}`, params };
+}
+
+/** One page of a timeline after or before a sort key (keyset paging), with each row's key. */
+export async function listTimeline(
+  store: GraphStore,
+  input: TimelineInput,
+  page: KeysetPage,
+  counter?: QueryCounter,
+): Promise<{ rows: KeyedEntity[]; hasMore: boolean }> {
+  const { match, params } = timelineClauses(input);
+  const keyset = keysetClauses(TIMELINE_ORDER, page);
   const rows = await store.read(
     `${match}
-     WITH e WHERE ${conditions.join(' AND ')}
-     RETURN e ${ENTITY_PROJECTION} AS entity
-     ORDER BY e.date, e.id
-     LIMIT $limit`,
-    params,
+     WITH e WHERE ${keyset.where}
+     RETURN e ${ENTITY_PROJECTION} AS entity, ${keyset.values} AS key
+     ORDER BY ${keyset.order}
+     LIMIT $keysetLimit`,
+    { ...params, ...keyset.params },
     counter,
   );
-  return rows.map((row) => toEntityRecord(row.entity));
+  return keysetResult(
+    rows.map((row) => ({ entity: toEntityRecord(row.entity), key: row.key as KeyValues })),
+    page,
+  );
+}
+
+/** How many events a timeline holds in all. */
+export async function countTimeline(store: GraphStore, input: TimelineInput, counter?: QueryCounter): Promise<number> {
+  const { match, params } = timelineClauses(input);
+  const rows = await store.read(`${match} RETURN count(e) AS total`, params, counter);
+  return (rows[0]?.total as number | undefined) ?? 0;
 }

@@ -15,7 +15,7 @@ import { buildExplorer, loadExplorerPlugin } from '../../src/server/explorer.js'
 import { closeServer, listen } from '../../src/server/server.js';
 import { createApp } from '../../src/server/yoga.js';
 import { isLocal, launchChromium, type BrowserSession } from '../support/browser.js';
-import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
+import { createTestApp, execute, ingestInputOf, uniqueTag, type TestApp } from '../support/services.js';
 
 /**
  * The explorer page in a real headless Chromium, against the real server and Neo4j with the seed
@@ -118,7 +118,7 @@ describe('explorer page in Chromium', () => {
         app.yoga,
         IngestSeed,
         {
-          input: { text: input.text, title: input.title, sourceUrl: input.sourceUrl, language: input.language, publishedAt: input.publishedAt },
+          input: ingestInputOf(input),
         },
         { authorization: `Bearer ${WRITE_KEY}` },
       );
@@ -237,13 +237,13 @@ describe('explorer page in Chromium', () => {
   });
 
   it('filters by entity type and by the timeline brush', async () => {
-    const events = await page.evaluate(() => window.explorer.graph.filterNodes((_n, a) => a.entityType === 'Event'));
+    const events = await page.evaluate(() => window.explorer.graph.filterNodes((_n, a) => a.entityType === 'EVENT'));
     expect(events.length).toBeGreaterThan(0);
     const hidden = (ids: string[]) =>
       page.evaluate((list) => list.filter((id) => window.explorer.renderer.getNodeDisplayData(id)?.hidden).length, ids);
-    await page.locator('input[data-filter="Event"]').uncheck();
+    await page.locator('input[data-filter="EVENT"]').uncheck();
     expect(await hidden(events)).toBe(events.length);
-    await page.locator('input[data-filter="Event"]').check();
+    await page.locator('input[data-filter="EVENT"]').check();
     expect(await hidden(events)).toBe(0);
     // Dated events appear on the strip; brushing a narrow band at its left end hides later ones.
     await expect.poll(() => page.locator('#timeline circle').count()).toBeGreaterThan(0);
@@ -335,7 +335,7 @@ describe('explorer page in Chromium', () => {
     await expect.poll(() => page.locator('#load-text').inputValue()).toBe(text);
     expect(await page.locator('#load-title').inputValue()).toBe(`note ${tag}`);
     await page.locator('#load-published').fill('2025-02-15');
-    await page.locator('#load-language').selectOption('en');
+    await page.locator('#load-language').selectOption('EN');
     // Without the key the server refuses, and the page says what to do.
     await page.locator('#load-dry-run').click();
     await page.locator('[data-testid="load-error"]').waitFor();

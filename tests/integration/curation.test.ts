@@ -77,7 +77,7 @@ function overlapping(tag: string) {
     ids: { agency, students, tactic: `tactic:honey-traps-${tag}`, law: `law:act-${tag}` },
     first: {
       text: first,
-      language: 'en',
+      language: 'EN' as const,
       useExtractor: false,
       annotations: annotate(
         first,
@@ -94,7 +94,7 @@ function overlapping(tag: string) {
     },
     second: {
       text: second,
-      language: 'en',
+      language: 'EN' as const,
       useExtractor: false,
       annotations: annotate(
         second,
@@ -181,7 +181,7 @@ describe('curation', () => {
     await execute(app.yoga, Load, {
       input: {
         text,
-        language: 'fr',
+        language: 'FR' as const,
         useExtractor: false,
         annotations: annotate(
           text,
@@ -215,7 +215,7 @@ describe('curation', () => {
     const result = await execute(app.yoga, Load, {
       input: {
         text: later,
-        language: 'en',
+        language: 'EN' as const,
         useExtractor: false,
         annotations: annotate(
           later,
@@ -265,7 +265,7 @@ describe('curation', () => {
     await execute(app.yoga, Load, {
       input: {
         text,
-        language: 'fr',
+        language: 'FR' as const,
         useExtractor: false,
         annotations: annotate(text, [
           { type: 'Agency', name: `Service ${tag}`, aliases: [`Agence ${tag}`], mentions: [`Service ${tag}`, `Agence ${tag}`] },

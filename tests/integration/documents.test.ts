@@ -81,7 +81,7 @@ describe('documents over HTTP', () => {
     const input = {
       text: `  The interior ministry of Freedonia warned its diplomats about staged friendships (${tag}).\r\n`,
       title: `Freedonia warning ${tag}`,
-      language: 'en',
+      language: 'EN' as const,
       publishedAt: '2024-03-08',
       sourceUrl: 'https://example.org/freedonia',
     };

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { readDocumentFile } from '../../src/ingestion/document-files.js';
-import { createTestApp, execute, type TestApp } from '../support/services.js';
+import { createTestApp, execute, ingestInputOf, type TestApp } from '../support/services.js';
 
 const LoadSeed = graphql(`
   mutation LoadSeed($input: IngestDocumentInput!) {
@@ -76,7 +76,7 @@ describe('seed documents through the built-in extractor', () => {
   });
 
   it('merges a French and an English report of the same facts into the same nodes, and a replay changes nothing', async () => {
-    const french = await execute(app.yoga, LoadSeed, { input: await readDocumentFile(FRENCH) });
+    const french = await execute(app.yoga, LoadSeed, { input: ingestInputOf(await readDocumentFile(FRENCH)) });
     expect(french.errors).toBeUndefined();
     const frenchDoc = french.data!.ingestDocument;
     if (frenchDoc.status === 'CREATED') created.push(frenchDoc.document.id);
@@ -85,11 +85,11 @@ describe('seed documents through the built-in extractor', () => {
     expect(afterFrench.entities).toBeGreaterThanOrEqual(10);
     expect(afterFrench.relations).toBeGreaterThanOrEqual(10);
 
-    const replay = await execute(app.yoga, LoadSeed, { input: await readDocumentFile(FRENCH) });
+    const replay = await execute(app.yoga, LoadSeed, { input: ingestInputOf(await readDocumentFile(FRENCH)) });
     expect(replay.data!.ingestDocument.status).toBe('UNCHANGED');
     expect(await footprint(app, [frenchDoc.document.id])).toEqual(afterFrench);
 
-    const english = await execute(app.yoga, LoadSeed, { input: await readDocumentFile(ENGLISH) });
+    const english = await execute(app.yoga, LoadSeed, { input: ingestInputOf(await readDocumentFile(ENGLISH)) });
     expect(english.errors).toBeUndefined();
     const englishDoc = english.data!.ingestDocument;
     if (englishDoc.status === 'CREATED') created.push(englishDoc.document.id);

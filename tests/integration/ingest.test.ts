@@ -54,7 +54,7 @@ const IngestMany = graphql(`
 `);
 
 /** A small story about one agency, with a tag so that its ids belong to this test only. */
-function story(tag: string, variant: string, language = 'en') {
+function story(tag: string, variant: string, language: 'en' | 'fr' = 'en') {
   const agency = `Bureau ${tag}`;
   const text =
     language === 'fr'
@@ -80,7 +80,7 @@ function story(tag: string, variant: string, language = 'en') {
       },
     ],
   );
-  return { text, language, annotations, useExtractor: false };
+  return { text, language: language === 'fr' ? ('FR' as const) : ('EN' as const), annotations, useExtractor: false };
 }
 
 async function countTagged(app: TestApp, tag: string) {
@@ -204,7 +204,7 @@ describe('ingestDocument', () => {
     const counter = { queries: 0 };
     const result = await ingestDocument(
       app.store,
-      { text, language: 'en', annotations },
+      { text, language: 'EN' as const, annotations },
       { maxDocumentChars: 100_000 },
       counter,
     );
@@ -296,7 +296,7 @@ describe('ingestDocument', () => {
       [{ type: 'WARNS', source: `agency:b${tag}`, target: `target-group:students-${tag}` }],
     );
     const result = await execute(app.yoga, Ingest, {
-      input: { text, language: 'en', annotations, useExtractor: false },
+      input: { text, language: 'EN' as const, annotations, useExtractor: false },
     });
     expect(result.errors).toBeUndefined();
     const entities = result.data!.ingestDocument.entities;
@@ -315,7 +315,7 @@ describe('ingestDocument', () => {
       const text = `Report ${i}: the Bureau ${tag} (alias${i} ${tag}) warns students ${tag} about tactic ${tag}.`;
       return {
         text,
-        language: 'en',
+        language: 'EN' as const,
         useExtractor: false,
         annotations: annotate(
           text,
@@ -360,7 +360,7 @@ describe('ingestDocument', () => {
 
   it('writes nothing when a statement fails in the middle of the transaction', async () => {
     const tag = uniqueTag('f');
-    const input = { ...story(tag, 'failing'), language: 'en' };
+    const input = { ...story(tag, 'failing'), language: 'EN' as const };
     const counter = { queries: 0 };
     await ingestDocument(app.store, input, { maxDocumentChars: 100_000, dryRun: true }, counter);
     const statements = counter.queries - 1; // the first one is the read before the transaction
@@ -477,15 +477,20 @@ describe('ingestDocument', () => {
     const outsideEnums: [string, Record<string, unknown>, string][] = [
       ['unknown entity type', { text, annotations: { ...good, entities: [{ ...entity0, type: 'Person' }, good.entities[1]] } }, 'EntityType'],
       ['unknown relation type', { text, annotations: { ...good, relations: [{ ...good.relations[0], type: 'LIKES' }] } }, 'RelationType'],
+      // The domain spelling is not the GraphQL value (TARGET_GROUP), nor is an ISO code a Language (EN).
+      ['domain spelling of a type', { text, annotations: { ...good, entities: [{ ...entity0, type: 'TargetGroup' }, good.entities[1]] } }, 'EntityType'],
+      ['language as an ISO code', { text, language: 'en' }, 'Language'],
     ];
     try {
       for (const [name, input, enumName] of outsideEnums) {
-        const result = await execute(small.yoga, Ingest, { input: { language: 'en', ...input } as never });
+        const result = await execute(small.yoga, Ingest, { input: { language: 'EN' as const, ...input } as never });
         expect(result.errors?.[0]?.message, name).toContain(`"${enumName}" enum`);
+        expect(result.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
+        expect(result.status, name).toBe(400);
         expect(result.data, name).toBeUndefined();
       }
       for (const [name, input] of cases) {
-        const result = await execute(small.yoga, Ingest, { input: { language: 'en', ...input } as never });
+        const result = await execute(small.yoga, Ingest, { input: { language: 'EN' as const, ...input } as never });
         expect(result.errors?.[0]?.extensions?.code, name).toBe('BAD_USER_INPUT');
         expect(result.errors?.[0]?.message.length, name).toBeGreaterThan(5);
         expect(result.data, name).toBeNull();

@@ -137,9 +137,9 @@ describe('query limits', () => {
   });
 
   it(`tokens: ${defaults.maxTokens} pass, ${defaults.maxTokens + 1} are refused`, async () => {
-    // `query { search(query: "x", types: [Agency …]) { score } }`: 16 tokens around the list.
+    // `query { search(query: "x", types: [AGENCY …]) { totalCount } }`: 16 tokens around the list.
     const withTokens = (tokens: number) =>
-      `query { search(query: "x", types: [${'Agency '.repeat(tokens - 16)}]) { score } }`;
+      `query { search(query: "x", types: [${'AGENCY '.repeat(tokens - 16)}]) { totalCount } }`;
     expect((await execute(app.yoga, withTokens(defaults.maxTokens))).errors).toBeUndefined();
     const over = await execute(app.yoga, withTokens(defaults.maxTokens + 1));
     expect(refusal(over)).toEqual({ code: 'QUERY_TOO_COMPLEX', message: 'Token limit of 2000 exceeded.' });
@@ -201,8 +201,9 @@ describe('query limits', () => {
       `query { entities(first: ${first}) { edges { node { id } } } }`,
       `query { entity(id: "${agency}") { ... on Agency { tactics(first: ${first}) { edges { node { id } } } } } }`,
       `query { entity(id: "${agency}") { related(first: ${first}) { totalCount } } }`,
-      `query { search(query: "${tag}", first: ${first}) { score } }`,
-      `query { timeline(first: ${first}) { id } }`,
+      `query { search(query: "${tag}", first: ${first}) { edges { score } } }`,
+      `query { timeline(first: ${first}) { edges { node { id } } } }`,
+      `query { timeline(last: ${first}) { edges { node { id } } } }`,
     ];
     for (const query of pages(defaults.maxPageSize)) expect((await execute(app.yoga, query)).errors, query).toBeUndefined();
     for (const query of pages(defaults.maxPageSize + 1)) expect(codeOf(await execute(app.yoga, query)), query).toBe('BAD_USER_INPUT');

@@ -71,7 +71,7 @@ describe('observability', () => {
     expect(invalid.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const load = await execute(
       yoga,
-      'mutation DryLoad($text: String!) { ingestDocument(input: { text: $text, language: "en" }, dryRun: true) { status } }',
+      'mutation DryLoad($text: String!) { ingestDocument(input: { text: $text, language: EN }, dryRun: true) { status } }',
       { text: `MI5 warned universities about fake recruiters (metrics ${Date.now()}).` },
     );
     expect(load.errors).toBeUndefined();

@@ -299,7 +299,7 @@ describe('reading entities and their relations', () => {
       __typename: 'Agency',
       id: id.mss,
       name: `Ministry of State Security ${tag}`,
-      type: 'Agency',
+      type: 'AGENCY',
       generic: false,
       mentionCount: 1,
       documentCount: 1,
@@ -406,7 +406,7 @@ describe('reading entities and their relations', () => {
     }
     expect(seen.sort()).toEqual([id.encounters, id.profiles, id.nationals, id.warning, id.law].sort());
 
-    const incoming = await execute(app.yoga, RelatedPage, { id: id.encounters, direction: 'IN', types: ['Agency'] });
+    const incoming = await execute(app.yoga, RelatedPage, { id: id.encounters, direction: 'IN', types: ['AGENCY'] });
     const edges = incoming.data!.entity!.related.edges;
     expect(edges.map((edge) => edge.node.id).sort()).toEqual([id.mss, id.spies].sort());
     expect(edges.every((edge) => edge.direction === 'IN' && edge.type === 'USES')).toBe(true);
@@ -425,7 +425,7 @@ describe('reading entities and their relations', () => {
     expect(all.data!.document!.entities.map((entity) => entity.id).sort()).toEqual(
       [id.mss, id.encounters, id.nationals].sort(),
     );
-    const tactics = await execute(app.yoga, DocumentEntities, { id: id.doc, types: ['Tactic'] });
-    expect(tactics.data!.document!.entities).toEqual([{ id: id.encounters, type: 'Tactic' }]);
+    const tactics = await execute(app.yoga, DocumentEntities, { id: id.doc, types: ['TACTIC'] });
+    expect(tactics.data!.document!.entities).toEqual([{ id: id.encounters, type: 'TACTIC' }]);
   });
 });

@@ -7,7 +7,7 @@ import { SEEDS_DIR } from '../../src/ingestion/seed.js';
 import { createTestApp, execute, type TestApp } from '../support/services.js';
 
 const Extract = graphql(`
-  query ReadExtract($text: String!, $language: String, $publishedAt: String) {
+  query ReadExtract($text: String!, $language: Language, $publishedAt: String) {
     extract(text: $text, language: $language, publishedAt: $publishedAt) {
       language
       entities {
@@ -58,7 +58,7 @@ describe('extract: the extractor behind the API, writing nothing', () => {
     const preview = result.data!.extract;
     expect(preview.language).toBe('en');
     const mss = preview.entities.find((entity) => entity.id === 'agency:ministry-of-state-security-china');
-    expect(mss).toMatchObject({ type: 'Agency', name: 'Ministry of State Security (China)', generic: false });
+    expect(mss).toMatchObject({ type: 'AGENCY', name: 'Ministry of State Security (China)', generic: false });
     for (const mention of mss!.mentions) expect(seed.text.slice(mention.start, mention.end)).toBe(mention.text);
     const warns = preview.relations.find(
       (relation) => relation.type === 'WARNS' && relation.source === mss!.id && relation.target === 'target-group:chinese-nationals-posted-abroad',
@@ -71,7 +71,7 @@ describe('extract: the extractor behind the API, writing nothing', () => {
   it('answers BAD_USER_INPUT for empty text, a bad language or a bad date', async () => {
     for (const variables of [
       { text: '   ' },
-      { text: 'Le MSS a publié un avertissement.', language: 'french' },
+      { text: 'Le MSS a publié un avertissement.', language: 'french' as never },
       { text: 'Le MSS a publié un avertissement.', publishedAt: '2024-13-45' },
     ]) {
       const result = await execute(app.yoga, Extract, variables);

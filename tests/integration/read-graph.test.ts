@@ -141,7 +141,7 @@ describe('graph views', () => {
     expect(view.truncated).toBe(false);
     expect(view.nodes.find((node) => node.id === id.a1)).toEqual({
       id: id.a1,
-      type: 'Agency',
+      type: 'AGENCY',
       name: `A1 ${tag}`,
       // USES and the generic PART_OF: degree counts every relation, mentions excluded.
       degree: 2,
@@ -173,7 +173,7 @@ describe('graph views', () => {
     const uses = await execute(app.yoga, Neighborhood, { ids: [id.a1], depth: 3, relationTypes: ['USES', 'TARGETS'] });
     expect(nodeIds(uses.data!.neighborhood)).toEqual([id.a1, id.t1, id.g1].sort());
 
-    const agenciesAndGroups = await execute(app.yoga, Neighborhood, { ids: [id.g1], depth: 2, types: ['Agency', 'TargetGroup'] });
+    const agenciesAndGroups = await execute(app.yoga, Neighborhood, { ids: [id.g1], depth: 2, types: ['AGENCY', 'TARGET_GROUP'] });
     // Tactics are neither shown nor walked through, so a1 (behind t1) is out of reach.
     expect(nodeIds(agenciesAndGroups.data!.neighborhood)).toEqual([id.g1, id.a2].sort());
 

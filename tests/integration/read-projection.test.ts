@@ -81,10 +81,10 @@ const mixed = (directive: string) => `
           targets ${directive} { edges { weight node { id } } } } } }
         rest: tactics(first: 2) ${directive} { pageInfo { hasNextPage } edges { node { id
           targets ${directive} { edges { node { id ... on TargetGroup { name } } } } } } }
-        related(types: [TargetGroup]) ${directive} { edges { type node { __typename id
+        related(types: [TARGET_GROUP]) ${directive} { edges { type node { __typename id
           ... on TargetGroup { warnedBy ${directive} { edges { node { ... on Agency { name } id } } } }
           ... on Agency { name } } } }
-        plain: related(types: [Tactic]) ${directive} { edges { node { id related ${directive} { totalCount edges { node { id } } } } } }
+        plain: related(types: [TACTIC]) ${directive} { edges { node { id related ${directive} { totalCount edges { node { id } } } } } }
       }
     }
   }

@@ -46,13 +46,20 @@ const fixture: Fixture = {
 };
 
 const Search = graphql(`
-  query ReadSearch($query: String!, $types: [EntityType!], $first: Int) {
-    search(query: $query, types: $types, first: $first) {
-      score
-      entity {
-        id
-        name
-        type
+  query ReadSearch($query: String!, $types: [EntityType!], $first: Int, $after: String) {
+    search(query: $query, types: $types, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        score
+        node {
+          id
+          name
+          type
+        }
       }
     }
   }
@@ -95,11 +102,20 @@ const EntitiesBackward = graphql(`
 `);
 
 const Timeline = graphql(`
-  query ReadTimeline($from: String, $to: String, $entityId: ID) {
-    timeline(from: $from, to: $to, entityId: $entityId) {
-      id
-      date
-      datePrecision
+  query ReadTimeline($from: String, $to: String, $entityId: ID, $first: Int, $after: String) {
+    timeline(from: $from, to: $to, entityId: $entityId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          date
+          datePrecision
+        }
+      }
     }
   }
 `);
@@ -122,7 +138,8 @@ const Stats = graphql(`
   }
 `);
 
-const ids = (hits: { entity: { id: string } }[] | undefined) => (hits ?? []).map((hit) => hit.entity.id);
+const ids = (search: { edges: { node: { id: string } }[] } | undefined) => (search?.edges ?? []).map((edge) => edge.node.id);
+const events = (timeline: { edges: { node: { id: string; date?: string | null } }[] }) => timeline.edges.map((edge) => edge.node);
 
 describe('search, lists, timeline and stats', () => {
   let app: TestApp;
@@ -149,25 +166,28 @@ describe('search, lists, timeline and stats', () => {
     const prefix = await execute(app.yoga, Search, { query: `${word} counter-espio` });
     expect(ids(prefix.data?.search)).toEqual([id.law]);
 
-    const acronym = await execute(app.yoga, Search, { query: `dgsi ${word}`, types: ['Agency'] });
+    const acronym = await execute(app.yoga, Search, { query: `dgsi ${word}`, types: ['AGENCY'] });
     expect(ids(acronym.data?.search)).toEqual([id.dgsi]);
-    expect(acronym.data!.search[0]!.score).toBeGreaterThan(0);
+    expect(acronym.data!.search.edges[0]!.score).toBeGreaterThan(0);
+    expect(acronym.data!.search.edges[0]!.node.type).toBe('AGENCY');
+    expect(acronym.data!.search.totalCount).toBe(1);
   });
 
   it('treats Lucene syntax in the input as text, never as a query error', async () => {
     for (const query of [`${word} AND (`, `"${word}`, `${word}~ ^2 [a TO z] OR NOT`, `*:* ${word}`, '\\', '&& ||', `${word}/x`]) {
       const result = await execute(app.yoga, Search, { query });
       expect(result.errors, query).toBeUndefined();
-      expect(Array.isArray(result.data?.search), query).toBe(true);
+      expect(Array.isArray(result.data?.search.edges), query).toBe(true);
     }
     const empty = await execute(app.yoga, Search, { query: '   ' });
-    expect(empty.data?.search).toEqual([]);
+    expect(empty.data?.search.edges).toEqual([]);
+    expect(empty.data?.search.totalCount).toBe(0);
     const tooMany = await execute(app.yoga, Search, { query: word, first: 101 });
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('filters and counts entities, and pages through them', async () => {
-    const events = await execute(app.yoga, Entities, { filter: { search: word, types: ['Event'] }, orderBy: 'DATE_ASC', first: 10 });
+    const events = await execute(app.yoga, Entities, { filter: { search: word, types: ['EVENT'] }, orderBy: 'DATE_ASC', first: 10 });
     expect(events.errors).toBeUndefined();
     expect(events.data!.entities.totalCount).toBe(5);
     // Undated last.
@@ -187,11 +207,11 @@ describe('search, lists, timeline and stats', () => {
     const inDocument = await execute(app.yoga, Entities, { filter: { documentId: id.doc } });
     expect(inDocument.data!.entities.edges.map((edge) => edge.node.id).sort()).toEqual([id.mss, id.law].sort());
 
-    const byDegree = await execute(app.yoga, Entities, { filter: { search: word, types: ['Agency'] }, orderBy: 'DEGREE', first: 1 });
+    const byDegree = await execute(app.yoga, Entities, { filter: { search: word, types: ['AGENCY'] }, orderBy: 'DEGREE', first: 1 });
     expect(byDegree.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.mss]);
     expect(byDegree.data!.entities.pageInfo.hasNextPage).toBe(true);
     const next = await execute(app.yoga, Entities, {
-      filter: { search: word, types: ['Agency'] },
+      filter: { search: word, types: ['AGENCY'] },
       orderBy: 'DEGREE',
       first: 1,
       after: byDegree.data!.entities.pageInfo.endCursor,
@@ -200,7 +220,7 @@ describe('search, lists, timeline and stats', () => {
   });
 
   it('keeps its place with keyset cursors when entities are added before the cursor', async () => {
-    const filter = { search: word, types: ['Event' as const] };
+    const filter = { search: word, types: ['EVENT' as const] };
     const first = await execute(app.yoga, Entities, { filter, orderBy: 'NAME', first: 2 });
     expect(first.errors).toBeUndefined();
     const firstPage = first.data!.entities.edges.map((edge) => edge.node.id);
@@ -234,7 +254,7 @@ describe('search, lists, timeline and stats', () => {
   });
 
   it('pages backward with last and before, and refuses a malformed or foreign cursor', async () => {
-    const filter = { search: word, types: ['Event' as const] };
+    const filter = { search: word, types: ['EVENT' as const] };
     const tail = await execute(app.yoga, EntitiesBackward, { filter, orderBy: 'DATE_ASC', last: 2 });
     expect(tail.errors).toBeUndefined();
     expect(tail.data!.entities.edges.map((edge) => edge.node.id)).toEqual([id.w1, id.undated]);
@@ -267,17 +287,18 @@ describe('search, lists, timeline and stats', () => {
   it('lists dated events in date order, for a period and an entity', async () => {
     const mine = await execute(app.yoga, Timeline, { entityId: id.mss });
     expect(mine.errors).toBeUndefined();
-    expect(mine.data!.timeline.map((event) => event.id)).toEqual([id.w3, id.w2, id.w1]);
-    expect(mine.data!.timeline[1]).toEqual({ id: id.w2, date: '2024-05', datePrecision: 'MONTH' });
+    expect(events(mine.data!.timeline).map((event) => event.id)).toEqual([id.w3, id.w2, id.w1]);
+    expect(events(mine.data!.timeline)[1]).toEqual({ id: id.w2, date: '2024-05', datePrecision: 'MONTH' });
+    expect(mine.data!.timeline.totalCount).toBe(3);
 
     // A period, per entity (other tests' events may fill a period of the whole graph): the month
     // 2024-05 overlaps it, the day 2024-05-10 and the year 2023 do not.
     const mssPeriod = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09', entityId: id.mss });
-    expect(mssPeriod.data!.timeline.map((event) => event.id)).toEqual([id.w2]);
+    expect(events(mssPeriod.data!.timeline).map((event) => event.id)).toEqual([id.w2]);
     const dgsiPeriod = await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09', entityId: id.dgsi });
-    expect(dgsiPeriod.data!.timeline.map((event) => event.id)).toEqual([id.other]);
+    expect(events(dgsiPeriod.data!.timeline).map((event) => event.id)).toEqual([id.other]);
     // Over the whole graph: dates in order, all within the period.
-    const period = (await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09' })).data!.timeline;
+    const period = events((await execute(app.yoga, Timeline, { from: '2024-01', to: '2024-05-09', first: 100 })).data!.timeline);
     const dates = period.map((event) => event.date!);
     expect([...dates].sort()).toEqual(dates);
     for (const date of dates) {
@@ -289,13 +310,64 @@ describe('search, lists, timeline and stats', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('pages search hits and the timeline with keyset cursors that keep their place when data is added', async () => {
+    // Search: the hits of `word` best first; names break ties between equal scores.
+    const all = await execute(app.yoga, Search, { query: word, first: 100 });
+    expect(all.errors).toBeUndefined();
+    const allIds = ids(all.data!.search);
+    expect(allIds.length).toBe(all.data!.search.totalCount);
+    const page1 = await execute(app.yoga, Search, { query: word, first: 3 });
+    expect(ids(page1.data!.search)).toEqual(allIds.slice(0, 3));
+    expect(page1.data!.search.pageInfo.hasNextPage).toBe(true);
+
+    // The timeline of MSS: w3 (2023), then w2 (2024-05), then w1 (2024-05-10).
+    const tl1 = await execute(app.yoga, Timeline, { entityId: id.mss, first: 1 });
+    expect(events(tl1.data!.timeline).map((event) => event.id)).toEqual([id.w3]);
+    expect(tl1.data!.timeline.pageInfo.hasNextPage).toBe(true);
+
+    // Entities and events that sort before both cursors: an offset would now repeat rows.
+    const lateTag = uniqueTag('rsk');
+    await writeFixture(app.store, {
+      entities: [
+        { id: `agency:${lateTag}-a`, type: 'Agency', name: `Aardvark bureau ${word}` },
+        { id: `event:${lateTag}-old`, type: 'Event', name: `Old warning ${lateTag}`, date: '2001-01-01', datePrecision: 'DAY' },
+      ],
+      relations: [{ type: 'ISSUED', source: id.mss, target: `event:${lateTag}-old` }],
+      documents: [],
+    });
+    try {
+      const page2 = await execute(app.yoga, Search, { query: word, first: 100, after: page1.data!.search.pageInfo.endCursor });
+      expect(page2.errors).toBeUndefined();
+      const seen = [...ids(page1.data!.search), ...ids(page2.data!.search)];
+      // Every hit of before once, whatever the new entity's score.
+      for (const hit of allIds) expect(seen.filter((seenId) => seenId === hit), hit).toHaveLength(1);
+      expect(page2.data!.search.totalCount).toBe(allIds.length + 1);
+
+      const tl2 = await execute(app.yoga, Timeline, { entityId: id.mss, first: 10, after: tl1.data!.timeline.pageInfo.endCursor });
+      expect(tl2.errors).toBeUndefined();
+      expect(events(tl2.data!.timeline).map((event) => event.id)).toEqual([id.w2, id.w1]);
+      expect(tl2.data!.timeline.pageInfo.hasNextPage).toBe(false);
+      expect(tl2.data!.timeline.totalCount).toBe(4);
+    } finally {
+      await removeFixture(app.store, lateTag);
+    }
+
+    // A cursor of the other connection, or none of ours, is refused; page sizes are capped.
+    const foreign = await execute(app.yoga, Timeline, { entityId: id.mss, first: 1, after: page1.data!.search.pageInfo.endCursor });
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const forged = await execute(app.yoga, Search, { query: word, after: 'not a cursor' });
+    expect(forged.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await execute(app.yoga, Timeline, { first: 101 });
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('counts entities and relations by type', async () => {
     const before = await execute(app.yoga, Stats);
     expect(before.errors).toBeUndefined();
     const stats = before.data!.stats;
     const byType = Object.fromEntries(stats.entitiesByType.map((entry) => [entry.type, entry.count]));
-    expect(Object.keys(byType).sort()).toEqual(['Agency', 'Event', 'Law', 'Tactic', 'TargetGroup']);
-    expect(byType.Event).toBeGreaterThanOrEqual(5);
+    expect(Object.keys(byType).sort()).toEqual(['AGENCY', 'EVENT', 'LAW', 'TACTIC', 'TARGET_GROUP']);
+    expect(byType.EVENT).toBeGreaterThanOrEqual(5);
     expect(stats.entities).toBe(stats.entitiesByType.reduce((total, entry) => total + entry.count, 0));
     expect(stats.relations).toBe(stats.relationsByType.reduce((total, entry) => total + entry.count, 0));
 

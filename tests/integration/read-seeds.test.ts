@@ -4,7 +4,7 @@ import { listDocumentFiles, readDocumentFile } from '../../src/ingestion/documen
 import { SEEDS_DIR } from '../../src/ingestion/seed.js';
 import { RELATION_TYPES } from '../../src/domain/relations.js';
 import { EXAMPLE_QUERY } from '../../src/server/example-query.js';
-import { createTestApp, execute, type TestApp } from '../support/services.js';
+import { createTestApp, execute, ingestInputOf, type TestApp } from '../support/services.js';
 
 /**
  * End to end: the seed documents go in through the ingestDocument mutation (real extraction),
@@ -90,8 +90,10 @@ const Mss = graphql(`
 const SearchSeeds = graphql(`
   query ReadSeedsSearch($query: String!) {
     search(query: $query, first: 5) {
-      entity {
-        id
+      edges {
+        node {
+          id
+        }
       }
     }
   }
@@ -123,7 +125,7 @@ describe('the seed documents, ingested and read back', () => {
     for (const file of await listDocumentFiles([SEEDS_DIR])) {
       const input = await readDocumentFile(file);
       const result = await execute(app.yoga, IngestSeed, {
-        input: { text: input.text, title: input.title, sourceUrl: input.sourceUrl, language: input.language, publishedAt: input.publishedAt },
+        input: ingestInputOf(input),
       });
       expect(result.errors, file).toBeUndefined();
       const payload = result.data!.ingestDocument;
@@ -170,7 +172,7 @@ describe('the seed documents, ingested and read back', () => {
   it('finds the MSS by its French name without accents', async () => {
     const result = await execute(app.yoga, SearchSeeds, { query: "securite d'etat" });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.search.map((hit) => hit.entity.id)).toContain(MSS);
+    expect(result.data!.search.edges.map((edge) => edge.node.id)).toContain(MSS);
   });
 
   it('steps over generic entities in the MSS neighbourhood unless asked', async () => {
@@ -209,7 +211,7 @@ describe('the seed documents, ingested and read back', () => {
     const result = await execute(app.yoga, EXAMPLE_QUERY);
     expect(result.errors).toBeUndefined();
     const data = result.data as any;
-    expect(data.search.map((hit: any) => hit.entity.id)).toContain(MSS);
+    expect(data.search.edges.map((edge: any) => edge.node.id)).toContain(MSS);
     expect(data.entity.id).toBe(MSS);
     expect(data.neighborhood.nodes.length).toBeGreaterThan(3);
   });

@@ -41,7 +41,7 @@ describe('redirect chains', () => {
       await execute<{ ingestDocument: { entities: { id: string; name: string; resolvedFrom: string[] }[] } }, unknown>(
         app.yoga,
         INGEST,
-        { input: { text, language: 'en', publishedAt: '2024-05-10', useExtractor: false, annotations: annotate(text, specs, relations) } },
+        { input: { text, language: 'EN' as const, publishedAt: '2024-05-10', useExtractor: false, annotations: annotate(text, specs, relations) } },
       ),
     ).ingestDocument;
 
@@ -113,7 +113,7 @@ describe('redirect chains', () => {
             neighborhood: { nodes: { id: string; distance: number }[] };
             from: { nodes: { id: string }[] } | null;
             to: { nodes: { id: string }[] } | null;
-            timeline: { id: string }[];
+            timeline: { edges: { node: { id: string } }[] };
           },
           unknown
         >(
@@ -122,7 +122,7 @@ describe('redirect chains', () => {
             neighborhood(ids: [$id]) { nodes { id distance } }
             from: shortestPath(from: $id, to: $event) { nodes { id } }
             to: shortestPath(from: $event, to: $id) { nodes { id } }
-            timeline(entityId: $id) { id }
+            timeline(entityId: $id) { edges { node { id } } }
           }`,
           { id, event: warning },
         ),
@@ -130,7 +130,7 @@ describe('redirect chains', () => {
       expect(data.neighborhood.nodes.find((node) => node.distance === 0)?.id, id).toBe(ids.charlie);
       expect(data.from?.nodes.map((node) => node.id), id).toEqual([ids.charlie, warning]);
       expect(data.to?.nodes.map((node) => node.id), id).toEqual([warning, ids.charlie]);
-      expect(data.timeline.map((event) => event.id), id).toEqual([warning]);
+      expect(data.timeline.edges.map((edge) => edge.node.id), id).toEqual([warning]);
     }
   });
 

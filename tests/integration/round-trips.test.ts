@@ -139,11 +139,11 @@ const RelatedDepth3 = graphql(`
     nodes(ids: $ids) {
       ... on Entity {
         id
-        related(types: [Tactic]) {
+        related(types: [TACTIC]) {
           edges {
             node {
               id
-              related(types: [TargetGroup]) {
+              related(types: [TARGET_GROUP]) {
                 edges {
                   node {
                     id
@@ -218,7 +218,7 @@ const Paged = graphql(`
                 edges {
                   node {
                     id
-                    related(types: [Agency], direction: IN) {
+                    related(types: [AGENCY], direction: IN) {
                       edges {
                         type
                         node {
@@ -272,7 +272,7 @@ const PagedLoaders = graphql(`
                 edges {
                   node {
                     id
-                    related(types: [Agency], direction: IN) @include(if: $always) {
+                    related(types: [AGENCY], direction: IN) @include(if: $always) {
                       edges {
                         type
                         node {

@@ -59,7 +59,7 @@ describe('bounds on what a write may contain', () => {
     const text = `The Office ${tag} warned students ${tag}.`;
     return {
       text,
-      language: 'en',
+      language: 'EN' as const,
       useExtractor: false,
       annotations: annotate(text, [
         { type: 'Agency', name, aliases, mentions: [`Office ${tag}`] },
@@ -98,7 +98,7 @@ describe('bounds on what a write may contain', () => {
     const second = await execute(app.yoga, INGEST, {
       input: {
         text,
-        language: 'en',
+        language: 'EN' as const,
         useExtractor: false,
         annotations: annotate(text, [{ type: 'Agency', name: `Office ${tag} alias 7`, mentions: [`Office ${tag} alias 7`] }]),
       },

@@ -65,7 +65,7 @@ function documents(tag: string, count: number): IngestInput[] {
     const text = `Bureau ${tag} warned students ${tag} in notice ${i}.`;
     return {
       text,
-      language: 'en',
+      language: 'EN' as const,
       annotations: annotate(text, [
         { type: 'Agency', name: `Bureau ${tag}`, mentions: [`Bureau ${tag}`] },
         { type: 'TargetGroup', name: `Students ${tag}`, mentions: [`students ${tag}`] },

@@ -148,7 +148,7 @@ function runMutation(app: TestApp, world: Universe, mutation: Mutation, hooks?: 
       const doc = world.docs[mutation.doc];
       return ingestDocument(
         app.store,
-        { text: doc.text, language: 'en', annotations: doc.annotations },
+        { text: doc.text, language: 'EN' as const, annotations: doc.annotations },
         { maxDocumentChars: 100_000, useExtractor: false, hooks },
       );
     }

@@ -1,12 +1,15 @@
 /**
- * Builds client annotations for a text from names found in it, so tests state entities and
+ * Builds client annotations (the GraphQL input: entity types as enum values, `TARGET_GROUP`) for a text from names found in it, so tests state entities and
  * relations by their words rather than by hand-counted offsets.
  */
 import type { EntityType } from '../../src/domain/entities.js';
 import type { RelationType } from '../../src/domain/relations.js';
+import { entityTypeEnumName } from '../../src/schema/entity.js';
+import type { EntityType as EntityTypeValue } from '../gql/graphql.js';
 
 export interface EntitySpec {
-  type: EntityType;
+  /** The domain name (`TargetGroup`) or the GraphQL value (`TARGET_GROUP`). */
+  type: EntityType | EntityTypeValue;
   name: string;
   id?: string;
   aliases?: string[];
@@ -37,7 +40,7 @@ export function annotate(text: string, entities: EntitySpec[], relations: Relati
   return {
     entities: entities.map((entity) => ({
       id: entity.id,
-      type: entity.type,
+      type: entityTypeEnumName(entity.type as EntityType) as EntityTypeValue,
       name: entity.name,
       aliases: entity.aliases ?? [],
       date: entity.date,

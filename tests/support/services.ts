@@ -8,6 +8,9 @@ import type { AppServices } from '../../src/schema/context.js';
 import { connectGraphStore, type GraphStore } from '../../src/store/graph-store.js';
 import { applySchema } from '../../src/store/schema-setup.js';
 import { createApp, type DossierYoga } from '../../src/server/yoga.js';
+import type { DocumentInput } from '../../src/domain/document.js';
+import { languageEnumValue } from '../../src/schema/language.js';
+import type { IngestDocumentInput, Language } from '../gql/graphql.js';
 
 export interface TestApp {
   services: AppServices;
@@ -63,4 +66,15 @@ export async function execute<TData, TVariables>(
 /** A marker unique to this run, to keep each test's documents and entities apart. */
 export function uniqueTag(prefix = 't'): string {
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** A document as read from a file, as the load mutation's input (`en` becomes the enum value `EN`). */
+export function ingestInputOf(document: DocumentInput): IngestDocumentInput {
+  return {
+    text: document.text,
+    title: document.title ?? null,
+    sourceUrl: document.sourceUrl ?? null,
+    language: languageEnumValue(document.language) as Language | null,
+    publishedAt: document.publishedAt ?? null,
+  };
 }

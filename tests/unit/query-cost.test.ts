@@ -22,6 +22,18 @@ describe('operation cost', () => {
     expect(defaulted).toBe(cost(`{ entities(first: ${DEFAULT_PAGE}) { edges { node { id } } } }`));
   });
 
+  it('counts search hits and timeline events as the lists they are: by first, or the default page', () => {
+    const searchWeight = 10; // FIELD_WEIGHTS['Query.search']
+    expect(cost('{ search(query: "x", first: 50) { edges { score node { id } } } }')).toBe(
+      searchWeight + 50 * (2 + 1 + 2 + 1),
+    );
+    expect(cost('{ search(query: "x") { edges { node { id } } } }')).toBe(searchWeight + DEFAULT_PAGE * (2 + 2 + 1));
+    expect(cost('{ timeline(first: 100) { edges { node { id name } } } }')).toBe(2 + 100 * (2 + 2 + 1 + 1));
+    // What sits under each event is multiplied by the page too.
+    const nested = cost('{ timeline(first: 100) { edges { node { involves(first: 10) { edges { node { id } } } } } } }')!;
+    expect(nested).toBe(2 + 100 * (2 + 2 + 2 + 10 * (2 + 2 + 1)));
+  });
+
   it('expands fragments and counts lists without a bound at the estimate', () => {
     const inline = cost('{ entity(id: "a") { ... on Agency { aliases { name } } } }');
     const spread = cost('query { entity(id: "a") { ...A } } fragment A on Agency { aliases { name } }');

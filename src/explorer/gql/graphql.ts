@@ -74,22 +74,22 @@ export type DatePrecision =
 /** The kinds of entity the graph holds (see the ontology). */
 export type EntityType =
   /** An organisation that acts: ministry, intelligence or security service, police, prosecutor, court, legislature, … */
-  | 'Agency'
+  | 'AGENCY'
   /** A dated or datable happening: a warning published, a law entering into force, an arrest, a charge, … */
-  | 'Event'
+  | 'EVENT'
   /** A law, regulation, treaty or legally-worded offence. */
-  | 'Law'
+  | 'LAW'
   /** A concrete method an actor uses: approach, recruitment, manipulation, coercion, cover, cyber technique. */
-  | 'Tactic'
+  | 'TACTIC'
   /** A group targeted or addressed: nationals posted abroad, students and researchers, engineers, … */
-  | 'TargetGroup';
+  | 'TARGET_GROUP';
 
 /** One document to load: its text, what is known about it, and optionally the client's own annotations. */
 export type IngestDocumentInput = {
   /** Entities and relations of your own, written with (or instead of) the extractor's. */
   annotations?: AnnotationsInput | null | undefined;
-  /** ISO 639-1 code; detected when omitted. */
-  language?: string | null | undefined;
+  /** The language to read the text in; detected when omitted (a text in a language the extractor does not read is stored with its detected ISO code, read by the language-neutral rules only). */
+  language?: Language | null | undefined;
   /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; relative dates in the text resolve against it. */
   publishedAt?: string | null | undefined;
   /** Where the text comes from, kept as metadata. */
@@ -117,6 +117,13 @@ export type IngestWriteStatus =
   | 'CREATED'
   /** Existed already; this document added its support. */
   | 'MATCHED';
+
+/** A language the extractor reads; each value stands for its ISO 639-1 code (`EN` for `en`). */
+export type Language =
+  /** English (`en`). */
+  | 'EN'
+  /** French (`fr`). */
+  | 'FR';
 
 /** Typed relations between entities (see the ontology for their direction). */
 export type RelationType =
@@ -173,13 +180,13 @@ export type ExplorerSearchQueryVariables = Exact<{
 }>;
 
 
-export type ExplorerSearchQuery = { search: Array<{ score: number, entity:
-      | { id: string, name: string, type: EntityType, generic: boolean }
-      | { id: string, name: string, type: EntityType, generic: boolean }
-      | { id: string, name: string, type: EntityType, generic: boolean }
-      | { id: string, name: string, type: EntityType, generic: boolean }
-      | { id: string, name: string, type: EntityType, generic: boolean }
-     }> };
+export type ExplorerSearchQuery = { search: { edges: Array<{ node:
+        | { id: string, name: string, type: EntityType, generic: boolean }
+        | { id: string, name: string, type: EntityType, generic: boolean }
+        | { id: string, name: string, type: EntityType, generic: boolean }
+        | { id: string, name: string, type: EntityType, generic: boolean }
+        | { id: string, name: string, type: EntityType, generic: boolean }
+       }> } };
 
 export type ExplorerDatesQueryVariables = Exact<{
   ids: Array<string | number> | string | number;
@@ -378,12 +385,13 @@ export const ExplorerShortestPathDocument = new TypedDocumentString(`
 export const ExplorerSearchDocument = new TypedDocumentString(`
     query ExplorerSearch($query: String!, $first: Int) {
   search(query: $query, first: $first) {
-    score
-    entity {
-      id
-      name
-      type
-      generic
+    edges {
+      node {
+        id
+        name
+        type
+        generic
+      }
     }
   }
 }
