@@ -45,7 +45,7 @@ describe('evidence text', () => {
       const loaded = await execute(app.yoga, LOAD, {
         input: {
           text,
-          language: 'en',
+          language: 'EN',
           useExtractor: false,
           annotations: annotate(
             text,

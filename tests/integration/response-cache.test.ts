@@ -36,7 +36,7 @@ const LOAD = `mutation CacheLoad($input: IngestDocumentInput!) { ingestDocument(
 /** A document naming the agency, by annotation (no extractor involved). */
 const annotated = (n: number) => ({
   text: text(n),
-  language: 'en',
+  language: 'EN',
   useExtractor: false,
   annotations: annotate(text(n), [{ type: 'Agency', name: agencyName, mentions: [agencyName] }]),
 });
