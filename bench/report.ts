@@ -17,7 +17,59 @@ export interface SizeReport {
   reused?: { loadedAt: string; ingestRuns: number };
   serverRssAtStartMiB: number | null;
   queries: QueryFigures[];
+  /** With --repeat N above 1: per query and client count, the median over the N runs. */
+  repeatMedians?: RepeatMedian[];
   ingestion: IngestionFigures[];
+}
+
+/** One cell's figures as the median of the repeated runs (each run interleaves the systems). */
+export interface RepeatMedian {
+  query: string;
+  clients: number;
+  runs: number;
+  floor: { p50Ms: number; requestsPerSecond: number };
+  neo4jGraphql: { p50Ms: number; requestsPerSecond: number } | null;
+  dossier: { p50Ms: number; requestsPerSecond: number };
+  /** Medians of each run's ratios (not ratios of the medians). */
+  p50OverFloor: number;
+  throughputOverFloor: number;
+  throughputOverNeo4jGraphql: number | null;
+  p50OverNeo4jGraphql: number | null;
+}
+
+const middle = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+};
+
+/** Medians per query and client count over runs of the same queries (`runs[i]` is run i's figures). */
+export function repeatMedians(runs: readonly QueryFigures[][]): RepeatMedian[] {
+  const out: RepeatMedian[] = [];
+  for (const [index, first] of (runs[0] ?? []).entries()) {
+    for (const [cellIndex, cell] of first.cells.entries()) {
+      const cells = runs.map((run) => run[index]!.cells[cellIndex]!);
+      const withOther = cells.every((c) => c.neo4jGraphql);
+      out.push({
+        query: first.name,
+        clients: cell.clients,
+        runs: cells.length,
+        floor: { p50Ms: middle(cells.map((c) => c.floor.latencyMs.median)), requestsPerSecond: middle(cells.map((c) => c.floor.requestsPerSecond)) },
+        neo4jGraphql: withOther
+          ? {
+              p50Ms: middle(cells.map((c) => c.neo4jGraphql!.latencyMs.median)),
+              requestsPerSecond: middle(cells.map((c) => c.neo4jGraphql!.requestsPerSecond)),
+            }
+          : null,
+        dossier: { p50Ms: middle(cells.map((c) => c.api.latencyMs.median)), requestsPerSecond: middle(cells.map((c) => c.api.requestsPerSecond)) },
+        p50OverFloor: middle(cells.map((c) => c.p50Ratio)),
+        throughputOverFloor: middle(cells.map((c) => c.throughputRatio)),
+        throughputOverNeo4jGraphql: withOther ? middle(cells.map((c) => c.apiOverNeo4jGraphqlThroughput!)) : null,
+        p50OverNeo4jGraphql: withOther ? middle(cells.map((c) => c.api.latencyMs.median / c.neo4jGraphql!.latencyMs.median)) : null,
+      });
+    }
+  }
+  return out;
 }
 
 export interface BenchReport {
@@ -90,6 +142,24 @@ export function toMarkdown(report: BenchReport): string {
     }
     if (size.serverRssAtStartMiB !== null) lines.push(`API server RSS when ready: ${whole(size.serverRssAtStartMiB)} MiB.`);
     lines.push('');
+
+    if (size.repeatMedians?.length) {
+      lines.push(
+        `### Median of ${size.repeatMedians[0]!.runs} runs`,
+        '',
+        'Each run measures the three systems in turn; below, the median of the runs for each figure and for each run\'s ratios. The runs themselves follow (query names with #1, #2, …).',
+        '',
+        '| query | clients | floor p50, req/s | @neo4j/graphql p50, req/s | dossier p50, req/s | dossier ÷ floor: p50, req/s | dossier ÷ @neo4j/graphql: p50, req/s |',
+        '|---|---|---|---|---|---|---|',
+      );
+      for (const m of size.repeatMedians) {
+        const o = m.neo4jGraphql;
+        lines.push(
+          `| ${m.query} | ${m.clients} | ${ms(m.floor.p50Ms)}, ${whole(m.floor.requestsPerSecond)} | ${o ? `${ms(o.p50Ms)}, ${whole(o.requestsPerSecond)}` : '–'} | ${ms(m.dossier.p50Ms)}, ${whole(m.dossier.requestsPerSecond)} | ${x(m.p50OverFloor)}, ${x(m.throughputOverFloor)} | ${o ? `${x(m.p50OverNeo4jGraphql!)}, ${x(m.throughputOverNeo4jGraphql!)}` : '–'} |`,
+        );
+      }
+      lines.push('');
+    }
 
     if (size.queries.length) {
       lines.push(

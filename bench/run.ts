@@ -11,7 +11,8 @@ import { openBenchDatabase } from './database.js';
 import { countGraph, loadCorpus, loadSyntheticGraph } from './load-graph.js';
 import { profileCypher } from './cypher-profile.js';
 import { describeMachine, describeRevision } from './machine.js';
-import { writeReport, type BenchReport, type SizeReport } from './report.js';
+import { repeatMedians, writeReport, type BenchReport, type SizeReport } from './report.js';
+import type { QueryFigures } from './scenarios/queries.js';
 import { runExtractionScenario } from './scenarios/extraction.js';
 import { runIngestionScenario } from './scenarios/ingestion.js';
 import { QUERY_SPECS, sampleRequests } from './scenarios/query-specs.js';
@@ -45,6 +46,8 @@ Options:
                       (default 180)
   --extract-docs N    documents in the extraction scenario (default 300)
   --runs N            timed extraction runs after the warm-up (default 5)
+  --repeat N          measure the queries N times on the same graph and servers (default 1);
+                      the report then opens with the median of the N runs for every figure
   --load-batch N      documents per bulk-load transaction (default 1000)
   --keep-data         keep each size's built-in Neo4j data after the run, and reuse a kept graph
                       of the same seed and size instead of loading it again (saves the long
@@ -56,6 +59,9 @@ Options:
                       the queries only, 1 s warm-up and 3 s per cell, no CPU profile (any
                       option given wins)
   --no-neo4j-graphql  leave @neo4j/graphql out (it is measured beside dossier by default)
+  --response-cache N  run dossier with its response cache on (RESPONSE_CACHE_TTL_SECONDS=N);
+                      off by default, and the targets are measured without it: a run with it
+                      writes its own report, its settings saying responseCacheSeconds
   --seed N            corpus and sampling seed (default 42)
   --out DIR           report folder (default bench/reports)
   -h, --help          this text
@@ -113,11 +119,13 @@ function parseOptions(argv: string[]) {
       'keep-data': { type: 'boolean' },
       'extract-docs': { type: 'string' },
       runs: { type: 'string' },
+      repeat: { type: 'string' },
       'load-batch': { type: 'string' },
       seed: { type: 'string' },
       profile: { type: 'string' },
       quick: { type: 'boolean' },
       'no-neo4j-graphql': { type: 'boolean' },
+      'response-cache': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -158,6 +166,8 @@ function parseOptions(argv: string[]) {
     keepData: values['keep-data'] === true,
     extractDocs: positiveInteger('extract-docs', values['extract-docs'], 300),
     runs: positiveInteger('runs', values.runs, 5),
+    repeat: positiveInteger('repeat', values.repeat, 1),
+    responseCacheSeconds: values['response-cache'] === undefined ? 0 : positiveInteger('response-cache', values['response-cache'], 0),
     loadBatch: positiveInteger('load-batch', values['load-batch'], 1000),
     seed: positiveInteger('seed', values.seed, 42),
     profile: list('profile', values.profile, ['auto', 'all', 'none'] as const, ['auto'])[0]!,
@@ -197,6 +207,8 @@ async function main(): Promise<void> {
       scenarios: options.scenarios,
       queries: options.queries,
       clients: options.clients,
+      repeat: options.repeat,
+      responseCacheSeconds: options.responseCacheSeconds,
       secondsPerCell: options.seconds,
       profile: options.profile,
       warmupSeconds: options.warmup,
@@ -267,7 +279,12 @@ async function main(): Promise<void> {
       entry.graph = await countGraph(db.store);
       log(`${size.label}: ${entry.graph.entities} entities, ${entry.graph.relationships} relations`);
 
-      server = await startApiServer({ neo4jUri: db.uri, logFile: join(options.out, `${stamp}-server-${size.label}.log`) });
+      server = await startApiServer({
+        neo4jUri: db.uri,
+        logFile: join(options.out, `${stamp}-server-${size.label}.log`),
+        env: options.responseCacheSeconds > 0 ? { RESPONSE_CACHE_TTL_SECONDS: String(options.responseCacheSeconds) } : {},
+      });
+      if (options.responseCacheSeconds > 0) log(`${size.label}: dossier runs with its response cache on (${options.responseCacheSeconds} s)`);
       entry.serverRssAtStartMiB = server.rssMiB();
       if (options.neo4jGraphql && options.scenarios.includes('queries')) {
         neo4jGraphqlServer = await startApiServer({
@@ -280,37 +297,55 @@ async function main(): Promise<void> {
 
       if (options.scenarios.includes('queries')) {
         const samples = await sampleRequests(db.store, options.seed, 500);
-        for (const spec of QUERY_SPECS.filter((q) => options.queries.includes(q.name))) {
-          log(`${size.label}: ${spec.name} at ${options.clients.join(', ')} clients`);
-          const figures = await runQueryScenario(spec, db.store, server, samples, {
-            clients: options.clients,
-            seconds: options.seconds,
-            warmupSeconds: options.warmup,
-            verifySamples: 30,
-            seed: options.seed,
-            neo4jPid: db.pid,
-            neo4jGraphql: neo4jGraphqlServer,
-          });
-          entry.queries.push(figures);
-          figures.cypherProfile = await profileCypher(spec, db.store, samples.slice(0, 20));
-          const busiest = figures.cells.at(-1);
-          const slow = busiest !== undefined && (busiest.p50Ratio > 2 || busiest.throughputRatio < 0.5);
-          if (busiest && (options.profile === 'all' || (options.profile === 'auto' && slow))) {
-            log(`${size.label}: ${spec.name}: CPU profile of the API server at ${busiest.clients} clients`);
-            figures.profile = await profileQuery(spec, db.uri, samples, {
-              clients: busiest.clients,
+        const runs: QueryFigures[][] = [];
+        for (let run = 1; run <= options.repeat; run += 1) {
+          const figuresOfRun: QueryFigures[] = [];
+          runs.push(figuresOfRun);
+          for (const spec of QUERY_SPECS.filter((q) => options.queries.includes(q.name))) {
+            const runLabel = options.repeat > 1 ? ` (run ${run} of ${options.repeat})` : '';
+            log(`${size.label}: ${spec.name} at ${options.clients.join(', ')} clients${runLabel}`);
+            const figures = await runQueryScenario(spec, db.store, server, samples, {
+              clients: options.clients,
               seconds: options.seconds,
+              warmupSeconds: options.warmup,
+              verifySamples: 30,
               seed: options.seed,
-              directory: join(options.out, `${stamp}-profile`),
-              logFile: join(options.out, `${stamp}-server-${size.label}-profile.log`),
+              neo4jPid: db.pid,
+              neo4jGraphql: neo4jGraphqlServer,
             });
+            figuresOfRun.push({ ...figures });
+            if (options.repeat > 1) figures.name = `${spec.name} #${run}`;
+            entry.queries.push(figures);
+            // Database work and the CPU profile do not change from run to run: the first run's.
+            if (run === 1) figures.cypherProfile = await profileCypher(spec, db.store, samples.slice(0, 20));
+            const busiest = figures.cells.at(-1);
+            const slow = busiest !== undefined && (busiest.p50Ratio > 2 || busiest.throughputRatio < 0.5);
+            if (run === 1 && busiest && (options.profile === 'all' || (options.profile === 'auto' && slow))) {
+              log(`${size.label}: ${spec.name}: CPU profile of the API server at ${busiest.clients} clients`);
+              figures.profile = await profileQuery(spec, db.uri, samples, {
+                clients: busiest.clients,
+                seconds: options.seconds,
+                seed: options.seed,
+                directory: join(options.out, `${stamp}-profile`),
+                logFile: join(options.out, `${stamp}-server-${size.label}-profile.log`),
+              });
+            }
+            for (const cell of figures.cells) {
+              const other = cell.neo4jGraphql
+                ? `, @neo4j/graphql ${cell.neo4jGraphql.latencyMs.median.toFixed(2)} ms / ${Math.round(cell.neo4jGraphql.requestsPerSecond)} req/s (dossier ÷ it ${cell.apiOverNeo4jGraphqlThroughput!.toFixed(2)}×)`
+                : '';
+              log(
+                `${size.label}: ${spec.name} ×${cell.clients}: dossier p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s (${cell.throughputRatio.toFixed(2)}×)${other}; answers equal ${figures.verification.equal}/${figures.verification.checked}${figures.verification.neo4jGraphqlEqual === null ? '' : `, @neo4j/graphql ${figures.verification.neo4jGraphqlEqual}/${figures.verification.checked}`}`,
+              );
+            }
+            await save();
           }
-          for (const cell of figures.cells) {
-            const other = cell.neo4jGraphql
-              ? `, @neo4j/graphql ${cell.neo4jGraphql.latencyMs.median.toFixed(2)} ms / ${Math.round(cell.neo4jGraphql.requestsPerSecond)} req/s (dossier ÷ it ${cell.apiOverNeo4jGraphqlThroughput!.toFixed(2)}×)`
-              : '';
+        }
+        if (options.repeat > 1) {
+          entry.repeatMedians = repeatMedians(runs);
+          for (const m of entry.repeatMedians) {
             log(
-              `${size.label}: ${spec.name} ×${cell.clients}: dossier p50 ${cell.api.latencyMs.median.toFixed(2)} ms, floor ${cell.floor.latencyMs.median.toFixed(2)} ms (${cell.p50Ratio.toFixed(2)}×); ${Math.round(cell.api.requestsPerSecond)} vs ${Math.round(cell.floor.requestsPerSecond)} req/s (${cell.throughputRatio.toFixed(2)}×)${other}; answers equal ${figures.verification.equal}/${figures.verification.checked}${figures.verification.neo4jGraphqlEqual === null ? '' : `, @neo4j/graphql ${figures.verification.neo4jGraphqlEqual}/${figures.verification.checked}`}`,
+              `${size.label}: ${m.query} ×${m.clients}, median of ${m.runs} runs: dossier p50 ${m.dossier.p50Ms.toFixed(2)} ms, ${Math.round(m.dossier.requestsPerSecond)} req/s; floor ${m.floor.p50Ms.toFixed(2)} ms, ${Math.round(m.floor.requestsPerSecond)} req/s${m.neo4jGraphql ? `; @neo4j/graphql ${m.neo4jGraphql.p50Ms.toFixed(2)} ms, ${Math.round(m.neo4jGraphql.requestsPerSecond)} req/s (dossier ÷ it: throughput ${m.throughputOverNeo4jGraphql!.toFixed(2)}×, p50 ${m.p50OverNeo4jGraphql!.toFixed(2)}×)` : ''}; dossier ÷ floor: p50 ${m.p50OverFloor.toFixed(2)}×, throughput ${m.throughputOverFloor.toFixed(2)}×`,
             );
           }
           await save();

@@ -45,6 +45,8 @@ export interface Config {
   seedOnStart: boolean;
   /** Put `extensions.queryStats` (Cypher round trips) into every response; for the benchmark. */
   exposeQueryStats: boolean;
+  /** Seconds a read's answer is kept by the response cache; 0: no cache (src/server/response-cache.ts). */
+  responseCacheTtlSeconds: number;
   security: SecuritySettings;
 }
 
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     seedOnStart: boolean('SEED_ON_START', true),
     exposeQueryStats: boolean('QUERY_STATS', false),
+    responseCacheTtlSeconds: integer('RESPONSE_CACHE_TTL_SECONDS', 0, 0, 86_400),
     security,
   };
   if (config.protectReads && !config.apiKey) {

@@ -5,7 +5,7 @@ import { entityTypeOfId } from '../domain/ids.js';
 import { RELATION_TYPES, RELATIONS, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
 import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import type { DocumentRecord } from '../store/documents.js';
-import type { EntityRecord } from '../store/entities.js';
+import { loadTextCuts, type EntityRecord } from '../store/entities.js';
 import type { GraphQLResolveInfo } from 'graphql';
 import {
   countRelations,
@@ -18,7 +18,7 @@ import {
 } from '../store/relations.js';
 import { builder } from './builder.js';
 import type { RequestContext } from './context.js';
-import { DocumentNode, documentTextLoader } from './document.js';
+import { DocumentNode } from './document.js';
 import { ENTITY_REFS, EntityRef, EntityTypeEnum } from './entity.js';
 import { checkPageArgs, offsetOfCursor } from './pagination.js';
 import {
@@ -72,6 +72,14 @@ function parseEvidence(value: string): EvidenceShape | null {
   return { documentId: match[1]!, start: Number(match[2]), end: Number(match[3]) };
 }
 
+/** Evidence sentences per request, cut inside Neo4j (not the whole text), one round trip per batch. */
+const evidenceTextLoader = createContextCache(
+  (context: RequestContext) =>
+    new DataLoader<EvidenceShape, string | null, string>((cuts) => loadTextCuts(context.store, cuts, context.queries), {
+      cacheKeyFn: (cut) => `${cut.documentId}:${cut.start}:${cut.end}`,
+    }),
+);
+
 const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
   description: 'A sentence that supports a relation.',
   fields: (t) => ({
@@ -80,17 +88,13 @@ const Evidence = builder.objectRef<EvidenceShape>('Evidence').implement({
     end: t.exposeInt('end', { description: 'UTF-16 offset, exclusive.' }),
     text: t.string({
       description: 'The sentence itself.',
-      resolve: async (evidence, _args, context) => {
-        const text = await documentTextLoader(context).load(evidence.documentId);
-        return (text ?? '').slice(evidence.start, evidence.end);
-      },
+      resolve: async (evidence, _args, context) => (await evidenceTextLoader(context).load(evidence)) ?? '',
     }),
   }),
 });
 
-interface RelationEdgeShape extends RelationEdgeRecord {
-  cursor: string;
-}
+/** An edge's cursor is its position, encoded only when a client selects it (most reads never do). */
+type RelationEdgeShape = RelationEdgeRecord;
 
 interface RelationConnectionShape {
   ownerId: string;
@@ -133,7 +137,10 @@ function relationConnection(name: string, nodeRef: any) {
   const edge = builder.objectRef<RelationEdgeShape>(`${name}RelationEdge`).implement({
     description: 'One relation, with the documents and sentences that support it.',
     fields: (t) => ({
-      cursor: t.exposeString('cursor', { description: 'Opaque position of this edge, to pass as `after`.' }),
+      cursor: t.string({
+        description: 'Opaque position of this edge, to pass as `after`.',
+        resolve: (edge) => offsetToCursor(edge.position),
+      }),
       node: t.field({ type: nodeRef, description: 'The entity at the other end.', resolve: (edge) => edge.node as never }),
       type: t.field({ type: RelationTypeEnum, description: 'The relation type.', resolve: (edge) => edge.type }),
       direction: t.field({
@@ -196,16 +203,22 @@ function relationPage(args: { first?: number | null; after?: string | null }, co
 }
 
 function toConnection(page: RelationPageRecord, plan: RelationPlan): RelationConnectionShape {
-  const edges = page.edges.map((edge, index) => ({ ...edge, cursor: offsetToCursor(plan.page.offset + index) }));
+  // Cursors are encoded only when selected (the getters): most reads never ask for them.
+  const offset = plan.page.offset;
+  const edges = page.edges;
   return {
     ownerId: page.ownerId,
     selection: plan.selection,
     edges,
     pageInfo: {
       hasNextPage: page.hasMore,
-      hasPreviousPage: plan.page.offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: offset > 0,
+      get startCursor() {
+        return edges.length > 0 ? offsetToCursor(offset) : null;
+      },
+      get endCursor() {
+        return edges.length > 0 ? offsetToCursor(offset + edges.length - 1) : null;
+      },
     },
   };
 }

@@ -32,7 +32,7 @@ import {
 export const FIELD_WEIGHTS: Record<string, number> = {
   // The whole text of a document: kilobytes, as much as hundreds of small fields.
   'Document.text': 500,
-  // A sentence cut from the document's text, which is read whole.
+  // A sentence cut from its document's text inside Neo4j (the text is read there, not sent).
   'Evidence.text': 5,
   // CPU-bound extraction of a text in a worker.
   'Query.extract': 500,

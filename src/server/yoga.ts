@@ -24,6 +24,7 @@ import { GRAPHIQL_TABS } from './example-query.js';
 import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
 import { operationCost } from './query-cost.js';
 import { RateLimiter } from './rate-limit.js';
+import { responseCachePlugins } from './response-cache.js';
 
 /** Expected errors keep their message and get a code; anything else is masked and logged. */
 function toClientError(error: unknown, services: AppServices): GraphQLError | null {
@@ -191,6 +192,8 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
       // With PROTECT_READS, a caller without the key learns nothing, not even validation details.
       ...(config.protectReads && config.apiKey ? [authenticateFirst(config.apiKey)] : []),
       ...(config.exposeQueryStats ? [useQueryStats()] : []),
+      // Off by default. After the API-key check: a caller refused there never gets a cached answer.
+      ...(config.responseCacheTtlSeconds > 0 ? responseCachePlugins(services.store, { ttlSeconds: config.responseCacheTtlSeconds }) : []),
       maxTokensPlugin({ n: limits.maxTokens, propagateOnRejection: false, onReject: [tooComplex] }),
       maxDepthPlugin({
         n: limits.maxDepth,

@@ -2,7 +2,7 @@ import type { DatePrecision, EntityType } from '../domain/entities.js';
 import { entityTypeOfId } from '../domain/ids.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
-import type { Row } from './values.js';
+import { int, type Row } from './values.js';
 import { followRedirects } from './redirects.js';
 
 const REQUESTED = followRedirects('requested');
@@ -248,4 +248,48 @@ export async function loadDocumentTexts(
     counter,
   );
   return new Map(rows.map((row) => [row.id as string, (row.text as string | null) ?? '']));
+}
+
+/** One sentence of a document: UTF-16 offsets into its normalised text, as evidence stores them. */
+export interface TextCut {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Java's regex over code points: true when a string holds no character outside the Basic
+ * Multilingual Plane, i.e. when its code points and UTF-16 units line up one to one.
+ */
+const BMP_ONLY = '(?s)[\\x{0}-\\x{FFFF}]*';
+
+/**
+ * The sentences `cuts` name, cut inside Neo4j: only the sentence travels, not the whole text.
+ * Offsets are UTF-16 units (JavaScript's) while Cypher's substring counts code points; they agree
+ * when the text up to the cut's end holds no character outside the BMP, which the query checks.
+ * Otherwise it returns the text's first `end` code points (which hold its first `end` UTF-16
+ * units) and the cut is made here. In the order of `cuts`; null where the document is gone.
+ */
+export async function loadTextCuts(store: GraphStore, cuts: readonly TextCut[], counter?: QueryCounter): Promise<(string | null)[]> {
+  const rows = await store.read(
+    `UNWIND range(0, size($cuts) - 1) AS at
+     WITH at, $cuts[at] AS cut
+     MATCH (d:${DOCUMENT_LABEL} {id: cut.documentId})
+     WITH at, cut, d, left(d.text, cut.end) AS head
+     WITH at, cut, d, head, head =~ $bmpOnly AS aligned
+     RETURN at, aligned, CASE WHEN aligned THEN substring(d.text, cut.start, cut.end - cut.start) ELSE head END AS text`,
+    {
+      // An inverted range is an empty sentence, as String.slice makes it.
+      cuts: cuts.map((cut) => ({ documentId: cut.documentId, start: int(cut.start), end: int(Math.max(cut.start, cut.end)) })),
+      bmpOnly: BMP_ONLY,
+    },
+    counter,
+  );
+  const texts: (string | null)[] = cuts.map(() => null);
+  for (const row of rows) {
+    const at = row.at as number;
+    const text = (row.text as string | null) ?? '';
+    texts[at] = row.aligned === true ? text : text.slice(cuts[at]!.start, cuts[at]!.end);
+  }
+  return texts;
 }

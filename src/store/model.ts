@@ -20,6 +20,8 @@ import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
  *   (`docId:start:end`) and `weight` (number of supporting documents).
  * - Merged ids: `(:Redirect {id, target})`, left by mergeEntities.
  * - `(:WriteLock {key})`: created and deleted inside one write transaction (write-locks.ts).
+ * - `(:GraphVersion {id: 'graph', version})`: one node, its version raised by every write
+ *   transaction (GraphStore.write), so any process can tell that the graph changed.
  */
 
 export const ENTITY_LABEL = 'Entity';
@@ -28,6 +30,8 @@ export const REDIRECT_LABEL = 'Redirect';
 export const MENTIONS = 'MENTIONS';
 /** Short-lived lock nodes of write transactions (write-locks.ts); never committed. */
 export const WRITE_LOCK_LABEL = 'WriteLock';
+/** The graph's version stamp (GraphStore.write raises it; the response cache reads it). */
+export const GRAPH_VERSION_LABEL = 'GraphVersion';
 
 export const ENTITY_LABELS: readonly EntityType[] = ENTITY_TYPES;
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES;
@@ -44,6 +48,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) REQUIRE d.id IS UNIQUE`,
   `CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:${REDIRECT_LABEL}) REQUIRE r.id IS UNIQUE`,
   `CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (l:${WRITE_LOCK_LABEL}) REQUIRE l.key IS UNIQUE`,
+  `CREATE CONSTRAINT graph_version_id IF NOT EXISTS FOR (v:${GRAPH_VERSION_LABEL}) REQUIRE v.id IS UNIQUE`,
   `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.type)`,
   `CREATE INDEX entity_date IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.date)`,
   `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.name)`,

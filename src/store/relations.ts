@@ -37,6 +37,8 @@ export interface RelationEdgeRecord {
   docIds: string[];
   /** `docId:start:end` sentence ranges. */
   evidence: string[];
+  /** Offset of the edge in the owner's whole list (its page's offset + its index): its cursor. */
+  position: number;
 }
 
 export interface RelationPageRecord {
@@ -197,7 +199,7 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? (value 
 function toPage(ownerId: string, raw: unknown, plan: RelationPlan, layout = layoutOf(plan)): RelationPageRecord {
   const rows = Array.isArray(raw) ? (raw as unknown[][]) : [];
   const childLayouts = layout.children.map(([key, child]) => [key, child, layoutOf(child)] as const);
-  const edges = rows.slice(0, plan.page.limit).map((row): NestedRelationEdgeRecord => {
+  const edges = rows.slice(0, plan.page.limit).map((row, index): NestedRelationEdgeRecord => {
     let at = 0;
     let node: EntityRecord;
     if (layout.nodeProperties === 'full') node = toEntityRecord(toPlain(row[at++]));
@@ -213,7 +215,7 @@ function toPage(ownerId: string, raw: unknown, plan: RelationPlan, layout = layo
     const evidence = layout.support ? stringList(row[at++]) : [];
     const nested: Record<string, RelationPageRecord> = {};
     for (const [key, child, childLayout] of childLayouts) nested[key] = toPage(node.id, row[at++], child, childLayout);
-    return { ownerId, type, direction, node, weight, docIds, evidence, nested };
+    return { ownerId, type, direction, node, weight, docIds, evidence, position: plan.page.offset + index, nested };
   });
   return { ownerId, edges, hasMore: rows.length > plan.page.limit };
 }

@@ -298,7 +298,7 @@ describe('curation', () => {
     await execute(app.yoga, Load, {
       input: {
         text: otherText,
-        language: 'en',
+        language: 'EN' as const,
         useExtractor: false,
         annotations: annotate(otherText, [{ type: 'Agency', name: `Bureau ${tag}`, mentions: [`Bureau ${tag}`] }]),
       },
