@@ -20,15 +20,33 @@ const GENERAL_PRIORITY = -1;
 
 /** Where an offence list starts: after these words, in each language. */
 const OFFENCE_LEADS: Record<string, string[]> = {
-  en: ['(charged|indicted|convicted|accused|suspected) (with|of|on charges of|on suspicion of)', '(pleaded|pled|pleads|found) guilty (to|of)', 'counts? of', 'charges of', 'on suspicion of'],
-  fr: ["(chefs?|chef) d'accusation (de|d'|pour)", "(inculpés?|inculpées?|mis en examen|poursuivis?|condamnés?|condamnées?|accusés?|soupçonnés?) (de|d'|pour)", "(reconnus?|reconnues?|déclarés?|déclarées?) coupables? (de|d')", "plaidé coupable (de|d')", "(pour|de) (tentative|complot|association) (de|d')"],
+  en: [
+    '(charged|indicted|convicted|accused|suspected|arrested|detained|sentenced|jailed) (with|of|for|on charges of|on suspicion of)',
+    '(pleaded|pled|pleads|found) guilty (to|of)',
+    'counts? of',
+    'charges? (of|including)',
+    'on suspicion of',
+    '(the |)following (charges|counts|offences|offenses)',
+    '(years|months) (in prison|in jail|of imprisonment|behind bars) for',
+  ],
+  // French leads stop before the preposition ("de", "d'", "pour"), which the code skips.
+  fr: [
+    "(chefs?|chef) d'accusation( suivants| retenus|)",
+    '(inculpés?|inculpées?|mis en examen|poursuivis?|poursuivies?|condamnés?|condamnées?|accusés?|accusées?|soupçonnés?|soupçonnées?|arrêtés?|interpellés?|jugés?|jugées?)',
+    '(reconnus?|reconnues?|déclarés?|déclarées?) coupables?',
+    'plaidé coupable',
+    '(ans|mois) de (prison|réclusion|détention)',
+    '(pour|de) (tentative|complot|association)',
+  ],
 };
+/** Prepositions between a French lead and its offence ("coupable de", "condamné pour"). */
+const LEAD_LINKS = new Set(['de', "d'", 'du', 'des', 'pour']);
 /** Words that end an offence phrase. */
-const STOPS = new Set(['and', 'et', 'or', 'ou', 'in', 'after', 'before', 'while', 'when', 'which', 'who', 'that', 'qui', 'que', 'dans', 'après', 'avant', 'lors', 'alors', 'mais', 'but', 'for', 'selon', 'according', 'on', 'le', 'les', 'a', 'ont', 'avait', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'since', 'depuis']);
+const STOPS = new Set(['and', 'et', 'or', 'ou', 'in', 'after', 'before', 'while', 'when', 'which', 'who', 'that', 'qui', 'que', 'dans', 'après', 'avant', 'lors', 'alors', 'mais', 'but', 'for', 'selon', 'according', 'on', 'le', 'les', 'a', 'ont', 'avait', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'since', 'depuis', 'en', 'durant', 'during', 'between', 'entre']);
 /** Offence phrases are about these: a phrase without one is not legal wording. */
 const OFFENCE_WORDS = /(espionage|espionnage|fraud|fraude|theft|vol|trahison|treason|secret|conspir|complot|identit|abus|breach|trust|confiance|bribery|corruption|smuggling|contrebande|interference|ingérence|sabotage|export|terroris|blanchiment|laundering|ordinat|computer)/;
 /** Words an offence phrase never starts with. */
-const NOT_FIRST = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'the', 'a', 'an', 'un', 'une', 'deux', 'trois', 'quatre', 'two', 'three', 'four', 'five', 'several', 'plusieurs', 'ses', 'leurs', 'his', 'her', 'their', 'meeting', 'being']);
+const NOT_FIRST = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'the', 'a', 'an', 'un', 'une', 'deux', 'trois', 'quatre', 'two', 'three', 'four', 'five', 'several', 'plusieurs', 'ses', 'leurs', 'his', 'her', 'their', 'meeting', 'being', 'avoir', 'etre', 'having', 'been', 'leur', 'son', 'sa']);
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
 const compiled = new Map<string, PatternSet<true>>();
@@ -40,6 +58,12 @@ function leads(language: string): PatternSet<true> {
     compiled.set(language, set);
   }
   return set;
+}
+
+/** An attempt is charged under the offence itself: "tentative d'espionnage" and "espionnage" are one law. */
+const ATTEMPT = /^(tentative (de |d')|attempted |attempt to |attempting to )/;
+function offenceKey(text: string): string {
+  return foldText(text).replace(ATTEMPT, '');
 }
 
 function lawRef(name: string): EntityRef {
@@ -80,17 +104,24 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
   for (const s of doc.sentences) {
     for (const m of leads(language).matchRange(tokens, s.firstToken, s.endToken)) {
       let k = m.endToken;
+      // "pour tentative de vol de ...": the lead may end inside the offence.
+      const startsInside = ['tentative', 'complot', 'association'].includes(foldText(tokens[m.endToken - 1]?.norm ?? ''));
+      if (startsInside && !["de", "d'"].includes(tokens[m.endToken]?.norm ?? '')) continue;
+      if (language === 'fr' && !startsInside) {
+        if (tokens[k]?.norm === ':') k++;
+        else if (LEAD_LINKS.has(tokens[k]?.norm ?? '')) k++;
+        else continue;
+      }
       if (tokens[k]?.norm === ':') k++;
-      // "de tentative de vol de ...": the lead may end inside the offence ("pour tentative de").
-      const leadTail = foldText(tokens[m.endToken - 2]?.norm ?? '');
-      const startsInside = ['tentative', 'complot', 'association'].includes(leadTail);
-      let first = startsInside ? m.endToken - 2 : k;
+      let first = startsInside ? m.endToken - 1 : k;
       while (k < s.endToken && first < s.endToken) {
         let end = k;
         while (end < s.endToken && end - k < 9) {
           const t = tokens[end]!;
           if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '-') break;
           if (STOPS.has(t.norm) && end > k) break;
+          // "espionnage pour le compte de ...": who it served, not the offence; "fraude pour avoir obtenu" is.
+          if ((t.norm === 'pour' || t.norm === 'for') && end > k && !['avoir', 'having'].includes(tokens[end + 1]?.norm ?? '')) break;
           end++;
         }
         const phraseFirst = Math.min(first, k);
@@ -98,12 +129,14 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
         const text = doc.text.slice(tokens[phraseFirst]!.start, tokens[Math.max(end - 1, phraseFirst)]!.end);
         if (end - phraseFirst >= 2 && end - phraseFirst <= 9 && OFFENCE_WORDS.test(foldText(text)) && !covered[phraseFirst]) {
           if (country === undefined) country = countryContext(doc)[0]?.name ?? null;
-          out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${foldText(text)}`), phraseFirst, end));
+          out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${offenceKey(text)}`), phraseFirst, end));
         }
         // A list of offences: "X, Y and Z".
         const sep = tokens[end];
         if (!sep || end >= s.endToken || !([',', 'and', 'et'].includes(sep.norm))) break;
         k = end + 1;
+        // "coupable de X et d'Y", "charged with X and with Y": the preposition is repeated.
+        if (LEAD_LINKS.has(tokens[k]?.norm ?? '') || tokens[k]?.norm === 'with' || tokens[k]?.norm === 'of') k++;
         first = k;
       }
     }

@@ -1,0 +1,42 @@
+/**
+ * Agencies, laws, tactics and target groups on short texts written for these tests
+ * (paraphrases of each phenomenon, never copies of evaluation articles).
+ */
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extraction/index.js';
+
+const names = (text: string, language: 'fr' | 'en', type: string) =>
+  extractDocument({ text, language, publishedAt: '2025-03-14' }).entities.filter((e) => e.type === type).map((e) => e.name);
+const mentionsOf = (text: string, language: 'fr' | 'en', type: string) =>
+  extractDocument({ text, language, publishedAt: '2025-03-14' }).entities.filter((e) => e.type === type).map((e) => e.mentions.map((m) => m.text));
+
+describe('offences in their legal wording', () => {
+  it('reads a French list of charges introduced by a colon, each offence a law of the story\'s country', () => {
+    const text = 'Au Canada, un technicien fait face aux chefs d’accusation suivants : obtention de secrets commerciaux, utilisation non autorisée d’ordinateur et abus de confiance par un fonctionnaire.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['obtention de secrets commerciaux'], ['utilisation non autorisée d’ordinateur'], ['abus de confiance par un fonctionnaire']]);
+    expect(names(text, 'fr', 'Law')[0]).toMatch(/^Canada law: /);
+  });
+
+  it('keeps the repeated preposition out of the second offence of a coordination', () => {
+    const text = 'En Belgique, le comptable a plaidé coupable de complot de fraude bancaire et d’usurpation d’identité aggravée.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot de fraude bancaire'], ['usurpation d’identité aggravée']]);
+  });
+
+  it('finds the offence after a prison term, and ends it before a place or a beneficiary', () => {
+    expect(mentionsOf('Un ingénieur a été condamné à huit ans de prison pour espionnage industriel en Italie.', 'fr', 'Law')).toEqual([['espionnage industriel']]);
+    expect(mentionsOf('He was sentenced to ten years in prison for conspiracy to commit economic espionage in Ohio.', 'en', 'Law')).toEqual([['conspiracy to commit economic espionage']]);
+    expect(names('Le militaire a été arrêté pour trahison pour le compte de la Russie.', 'fr', 'Law').every((n) => !/pour/.test(n))).toBe(true);
+  });
+
+  it('names an attempt after the offence it attempts, so both mentions are one law', () => {
+    const text = 'Aux États-Unis, il a été reconnu coupable de tentative d’espionnage économique. Le jury a retenu l’espionnage économique après deux jours, condamné pour espionnage économique.';
+    const laws = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' }).entities.filter((e) => e.type === 'Law');
+    expect(laws).toHaveLength(1);
+    expect(laws[0]!.mentions.map((m) => m.text)).toEqual(['tentative d’espionnage économique', 'espionnage économique']);
+  });
+
+  it('does not take a verb phrase or a bare count for an offence', () => {
+    expect(names('Ils sont accusés d’avoir vendu des identités volées à des sociétés.', 'fr', 'Law')).toEqual([]);
+    expect(names('Il est poursuivi pour deux accusations de complot connexes.', 'fr', 'Law')).toEqual([]);
+  });
+});
