@@ -13,7 +13,7 @@ import institutions from './lexicon/institutions.json' with { type: 'json' };
 import { adjectiveForms, COUNTRIES, countryContext, countryPhrase, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
-import { LEXICON_BY_NAME } from './lexicon/index.js';
+import { LEXICON, LEXICON_BY_NAME } from './lexicon/index.js';
 import { sharedRef, type EntityRef, type FoundMention } from './mentions.js';
 import { desugar, expandAlternatives, PatternSet } from './patterns.js';
 import { foldText } from '../domain/fold.js';
@@ -41,6 +41,9 @@ const NOT_PLACE = new Set([
   ...GRAMMARS.flatMap((g) => [...g.stopwords, ...Object.keys(g.months), ...Object.keys(g.weekdays)]),
   'the', 'a', 'an', 'this', 'that', 'le', 'la', 'les', 'un', 'une', 'federal', 'national', 'state', 'supreme', 'high', 'district', 'regional', 'military', 'new', 'de', 'du',
 ].map((w) => foldText(w)));
+
+/** Lexicon bodies by the name a description of their function gives them: "Ministry of Defence (France)". */
+const DESCRIBED = new Map(LEXICON.flatMap((e) => (e.describes ?? []).map((d) => [d, e] as const)));
 
 const compiled = new Map<string, PatternSet<Payload>>();
 
@@ -90,7 +93,7 @@ function institutionRef(kind: InstitutionKind, where: string, isCountry: boolean
     kind.kind === 'government' && isCountry ? `Government of ${countryPhrase(where)}`
     : kind.adjectiveName && adjective ? `${adjective} ${kind.label}`
     : `${kind.label} (${where})`;
-  const entry = LEXICON_BY_NAME.get(name);
+  const entry = LEXICON_BY_NAME.get(name) ?? DESCRIBED.get(name);
   if (entry) return sharedRef(entry);
   return { type: 'Agency', name, kind: kind.kind, generic: false, partOf: [], entry: null, adversary: kind.kind === 'government' ? 'fallback' : false };
 }
@@ -158,9 +161,11 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
       continue;
     }
     const refs = new Set<EntityRef>();
-    for (const n of named) if (kind.links.includes(n.ref.kind ?? '') && !n.ref.generic) refs.add(n.ref);
-    // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police").
-    for (const n of mentions) if (isDescription(n) && !n.description.bare && n.description.kind === kind) refs.add(n.ref);
+    const described = (r: EntityRef) => r.entry?.describes?.some((d) => d.startsWith(`${kind.label} (`)) ?? false;
+    for (const n of named) if ((kind.links.includes(n.ref.kind ?? '') || described(n.ref)) && !n.ref.generic) refs.add(n.ref);
+    // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police"),
+    // and those of the kinds it covers ("the ministry" after "Poland's foreign ministry").
+    for (const n of mentions) if (isDescription(n) && !n.description.bare && (n.description.kind === kind || kind.links.includes(n.description.kind.kind))) refs.add(n.ref);
     const byName = new Map([...refs].map((r) => [r.name, r]));
     let ref: EntityRef | null = null;
     if (byName.size === 1) ref = [...byName.values()][0]!;

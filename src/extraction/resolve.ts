@@ -48,7 +48,12 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // a name or a lexicon description of the same words wins.
   const isDescription = (m: FoundMention) => 'description' in m;
   const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
-  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m)), null);
+  // A general rule's name inside a description of a known function ("le ministère des Affaires
+  // étrangères") is that description: the country context, not the words, says whose it is.
+  const descriptions = candidates.filter(isDescription);
+  const insideDescription = (m: FoundMention) =>
+    m.ref.type === 'Agency' && m.ref.entry === null && descriptions.some((d) => d.firstToken <= m.firstToken && m.endToken <= d.endToken);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
   for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {

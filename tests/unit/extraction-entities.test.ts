@@ -2,8 +2,13 @@
  * Agencies, laws, tactics and target groups on short texts written for these tests
  * (paraphrases of each phenomenon, never copies of evaluation articles).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/extraction/index.js';
+
+// The pattern sets compile on first use: once here, so no single test pays for it on a busy machine.
+beforeAll(() => {
+  for (const language of ['fr', 'en'] as const) extractDocument({ text: 'Warm-up.', language });
+}, 60_000);
 
 const names = (text: string, language: 'fr' | 'en', type: string) =>
   extractDocument({ text, language, publishedAt: '2025-03-14' }).entities.filter((e) => e.type === type).map((e) => e.name);
@@ -38,5 +43,31 @@ describe('offences in their legal wording', () => {
   it('does not take a verb phrase or a bare count for an offence', () => {
     expect(names('Ils sont accusés d’avoir vendu des identités volées à des sociétés.', 'fr', 'Law')).toEqual([]);
     expect(names('Il est poursuivi pour deux accusations de complot connexes.', 'fr', 'Law')).toEqual([]);
+  });
+});
+
+describe('ministries and governments named by their function', () => {
+  it('reads a foreign minister as the ministry of that country, and "the ministry" as the same body', () => {
+    const text = "Hungary's deputy foreign minister summoned the envoy. The ministry said the expulsion was final.";
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const ministry = result.entities.find((e) => e.name === 'Ministry of Foreign Affairs (Hungary)');
+    expect(ministry?.mentions.map((m) => m.text)).toEqual(["Hungary's deputy foreign minister", 'The ministry']);
+    expect(ministry?.aliases).toEqual(["Hungary's deputy foreign minister"]);
+  });
+
+  it('maps a described ministry to the lexicon body that fills that function', () => {
+    expect(names('Le ministre britannique des Affaires étrangères a convoqué le chargé d’affaires.', 'fr', 'Agency')).toContain('Foreign, Commonwealth and Development Office (UK)');
+    expect(names('The French defence minister visited the base in Toulon.', 'en', 'Agency')).toContain('Ministry of the Armed Forces (France)');
+  });
+
+  it('gives a bare "ministère des Affaires étrangères" the country the story is set in', () => {
+    const text = 'En Suisse, un diplomate a été expulsé. Le ministère des Affaires étrangères a confirmé la mesure à Berne.';
+    expect(names(text, 'fr', 'Agency')).toContain('Ministry of Foreign Affairs (Switzerland)');
+  });
+
+  it("reads possessive and 'side' forms of a government", () => {
+    expect(names("The Netherlands' government tightened the rules.", 'en', 'Agency')).toContain('Government of the Netherlands');
+    expect(names('The Russian side rejected the accusation.', 'en', 'Agency')).toContain('Government of Russia');
+    expect(names('La partie chinoise a démenti.', 'fr', 'Agency')).toContain('Government of China');
   });
 });
