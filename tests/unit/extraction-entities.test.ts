@@ -71,3 +71,16 @@ describe('ministries and governments named by their function', () => {
     expect(names('La partie chinoise a démenti.', 'fr', 'Agency')).toContain('Government of China');
   });
 });
+
+describe('names several bodies share', () => {
+  it('reads a shared acronym as the body the document names in full, else as the one of its country', () => {
+    const us = extractDocument({ text: 'The National Counterintelligence and Security Centre warned federal workers in the US. The NCSC said fake firms approach them.', language: 'en' });
+    expect(us.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).toEqual(['National Counterintelligence and Security Center (US)']);
+    expect(names("Britain's NCSC warned companies in the UK about ransomware.", 'en', 'Agency')).toEqual(['National Cyber Security Centre (UK)']);
+  });
+
+  it("reads MSS as North Korea's ministry in a story set in the Koreas, and China's in a Chinese one", () => {
+    expect(names('North Korea sent agents to Seoul, South Korean officials said. The MSS ran them from Pyongyang.', 'en', 'Agency')).toContain('Ministry of State Security (North Korea)');
+    expect(names('China warned its students. The MSS said foreign spies approach them in China.', 'en', 'Agency')).toContain('Ministry of State Security (China)');
+  });
+});
