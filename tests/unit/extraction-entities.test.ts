@@ -84,3 +84,20 @@ describe('names several bodies share', () => {
     expect(names('China warned its students. The MSS said foreign spies approach them in China.', 'en', 'Agency')).toContain('Ministry of State Security (China)');
   });
 });
+
+describe('tactics as phrases', () => {
+  it('inflects French -ir and -re verbs of composed tactics', () => {
+    expect(names('Les complices fournissaient des identités volées à des recruteurs.', 'fr', 'Tactic')).toContain('Use of stolen or fake identities');
+    expect(names('Il a vendu des identités volées à des inconnus.', 'fr', 'Tactic')).toContain('Use of stolen or fake identities');
+  });
+
+  it('takes the attempt with the infiltration, and knows takeovers and covert stakes', () => {
+    expect(mentionsOf('Le service déjoue chaque année des tentatives d’infiltration.', 'fr', 'Tactic')).toEqual([['tentatives d’infiltration']]);
+    expect(names('Foreign states use hostile takeovers and covert investments to reach technology.', 'en', 'Tactic')).toEqual(expect.arrayContaining(['Corporate takeovers', 'Covert investments']));
+  });
+
+  it('reads unsolicited job offers and consultancies as covers', () => {
+    const tactics = names('Spies pose as consulting firms and send unsolicited job offers to officials.', 'en', 'Tactic');
+    expect(tactics).toEqual(expect.arrayContaining(['Posing as academics, researchers or consultants', 'Fake job or internship offers']));
+  });
+});
