@@ -143,3 +143,44 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
   }
   return out;
 }
+
+/** Descriptions that refer back to a law ("cette loi", "the new legislation"), per language. */
+const LAW_DESCRIPTIONS: Record<string, string[]> = {
+  en: ['(the|this|that) (new |revised |amended |proposed |draft |controversial |)(law|legislation|act|bill|ordinance|statute)'],
+  fr: ['(la|cette) (nouvelle |)(loi|législation|ordonnance)', '(le|ce) (nouveau |)(texte|projet de loi)'],
+};
+/** Words after which the description names another law ("la loi sur le renseignement", "the law of"). */
+const LAW_COMPLEMENTS = new Set(['sur', 'de', 'du', 'des', "d'", 'relative', 'on', 'of', 'for', 'against', 'enforcement', 'firm', 'firms', 'student', 'students', 'school', 'professor']);
+const descriptionSets = new Map<string, PatternSet<true>>();
+
+/**
+ * "Cette loi", "the new law", "ce texte": a definite description of the document's one named law
+ * is a mention of it (never an alias). Offences ("X law: fraud") are not what such words refer to.
+ */
+export function linkLawDescriptions(doc: AnalysedDocument, mentions: readonly FoundMention[]): FoundMention[] {
+  if (!doc.grammar) return [];
+  const laws = new Map<string, EntityRef>();
+  for (const m of mentions) if (m.ref.type === 'Law' && !m.anaphor && !m.ref.name.includes(' law: ')) laws.set(m.ref.name, m.ref);
+  if (laws.size !== 1) return [];
+  const ref = [...laws.values()][0]!;
+  const language = doc.grammar.language;
+  let set = descriptionSets.get(language);
+  if (!set) {
+    set = new PatternSet<true>(ELISIONS);
+    for (const p of LAW_DESCRIPTIONS[language] ?? []) set.add(p, true);
+    descriptionSets.set(language, set);
+  }
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const m of mentions) taken.fill(1, m.firstToken, m.endToken);
+  const firstNamed = Math.min(...mentions.filter((m) => m.ref === ref || m.ref.name === ref.name).map((m) => m.start));
+  const out: FoundMention[] = [];
+  for (const s of doc.sentences) {
+    for (const m of set.matchRange(doc.tokens, s.firstToken, s.endToken)) {
+      if (m.start < firstNamed || taken.subarray(m.firstToken, m.endToken).some((x) => x)) continue;
+      const next = doc.tokens[m.endToken];
+      if (next && m.endToken < s.endToken && (LAW_COMPLEMENTS.has(next.norm) || (next.capitalized && next.kind === 'word'))) continue;
+      out.push({ ref, start: m.start, end: m.end, firstToken: m.firstToken, endToken: m.endToken, sentence: s.index, anaphor: true, priority: GENERAL_PRIORITY });
+    }
+  }
+  return out;
+}

@@ -101,3 +101,19 @@ describe('tactics as phrases', () => {
     expect(tactics).toEqual(expect.arrayContaining(['Posing as academics, researchers or consultants', 'Fake job or internship offers']));
   });
 });
+
+describe('definite descriptions of a law', () => {
+  it("links 'cette loi' and 'ce texte' to the document's one named law, and never makes them aliases", () => {
+    const text = 'Le Parlement a adopté la loi sur le renseignement. Cette loi autorise les écoutes, et ce texte a été critiqué.';
+    const law = extractDocument({ text, language: 'fr' }).entities.find((e) => e.type === 'Law');
+    expect(law?.mentions.map((m) => m.text)).toEqual(['loi sur le renseignement', 'Cette loi', 'ce texte']);
+    expect(law?.aliases).toEqual(['loi sur le renseignement']);
+  });
+
+  it('links nothing when the description names another law or the document names two', () => {
+    const two = 'Britain passed the National Security Act and kept the Official Secrets Act. The new law took effect.';
+    expect(extractDocument({ text: two, language: 'en' }).entities.filter((e) => e.type === 'Law').flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('The new law');
+    const other = 'Britain passed the National Security Act. The law of the sea is another matter.';
+    expect(extractDocument({ text: other, language: 'en' }).entities.filter((e) => e.type === 'Law').flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['National Security Act']);
+  });
+});
