@@ -7,7 +7,7 @@
  *    secrets commerciaux". Each offence is a Law named "<country> law: <offence>", the country
  *    being the document's (the jurisdiction is never guessed across countries).
  */
-import { countryContext } from './countries.js';
+import { countryContext, countryOfName } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
@@ -39,6 +39,9 @@ const OFFENCE_LEADS: Record<string, string[]> = {
     '(pour|de) (tentative|complot|association)',
   ],
 };
+const QUOTES = new Set(['"', '«', '»', '“', '”']);
+/** Words an offence phrase does not end on. */
+const TRAILING = new Set(['pour', 'for', 'de', "d'", 'du', 'des', 'of', 'to', 'a', 'au', 'aux', 'with', 'avec', 'par', 'by']);
 /** Prepositions between a French lead and its offence ("coupable de", "condamné pour"). */
 const LEAD_LINKS = new Set(['de', "d'", 'du', 'des', 'pour']);
 /** Words that end an offence phrase. */
@@ -58,6 +61,22 @@ function leads(language: string): PatternSet<true> {
     compiled.set(language, set);
   }
   return set;
+}
+
+const ENFORCING_KINDS = new Set(['prosecutor', 'court', 'police']);
+/**
+ * Whose law an offence is: the country of the prosecutors, courts and police the document names
+ * (a US prosecutor charging a Chinese agent applies US law), else the story's leading country.
+ */
+function jurisdictionOf(doc: AnalysedDocument, known: readonly FoundMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of known) {
+    if (m.ref.type !== 'Agency' || !ENFORCING_KINDS.has(m.ref.kind ?? '')) continue;
+    const c = countryOfName(m.ref.name)?.name;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return best ?? countryContext(doc)[0]?.name ?? null;
 }
 
 /** An attempt is charged under the offence itself: "tentative d'espionnage" and "espionnage" are one law. */
@@ -115,23 +134,33 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
       if (tokens[k]?.norm === ':') k++;
       let first = startsInside ? m.endToken - 1 : k;
       while (k < s.endToken && first < s.endToken) {
+        // Offences quoted in their legal wording: «complot pour renverser le régime».
+        if (QUOTES.has(tokens[k]?.norm ?? '')) {
+          if (first === k) first++;
+          k++;
+        }
         let end = k;
         while (end < s.endToken && end - k < 9) {
           const t = tokens[end]!;
           if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '-') break;
           if (STOPS.has(t.norm) && end > k) break;
-          // "espionnage pour le compte de ...": who it served, not the offence; "fraude pour avoir obtenu" is.
-          if ((t.norm === 'pour' || t.norm === 'for') && end > k && !['avoir', 'having'].includes(tokens[end + 1]?.norm ?? '')) break;
+          if (t.norm === 'as' && tokens[end + 1]?.norm === 'well') break;
           end++;
         }
+        // "espionnage pour le compte de ...": a phrase cut before its complement loses the dangling preposition.
+        while (end - 1 > k && TRAILING.has(tokens[end - 1]!.norm)) end--;
         const phraseFirst = Math.min(first, k);
         if (NOT_FIRST.has(tokens[phraseFirst]?.norm ?? '') || tokens[phraseFirst]?.kind === 'number') break;
         const text = doc.text.slice(tokens[phraseFirst]!.start, tokens[Math.max(end - 1, phraseFirst)]!.end);
         if (end - phraseFirst >= 2 && end - phraseFirst <= 9 && OFFENCE_WORDS.test(foldText(text)) && !covered[phraseFirst]) {
-          if (country === undefined) country = countryContext(doc)[0]?.name ?? null;
+          if (country === undefined) country = jurisdictionOf(doc, known);
           out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${offenceKey(text)}`), phraseFirst, end));
         }
-        // A list of offences: "X, Y and Z".
+        // A list of offences: "X, Y and Z"; an item cut short ("complot pour renverser le régime")
+        // still leads to the next one.
+        let next = end;
+        while (next < s.endToken && next - end < 5 && ![',', 'and', 'et', ';'].includes(tokens[next]!.norm) && !(tokens[next]!.kind === 'punct' && tokens[next]!.norm !== "'" && !QUOTES.has(tokens[next]!.norm))) next++;
+        end = next;
         const sep = tokens[end];
         if (!sep || end >= s.endToken || !([',', 'and', 'et'].includes(sep.norm))) break;
         k = end + 1;

@@ -40,6 +40,16 @@ describe('offences in their legal wording', () => {
     expect(laws[0]!.mentions.map((m) => m.text)).toEqual(['tentative d’espionnage économique', 'espionnage économique']);
   });
 
+  it('reads quoted offences and goes on past an item cut short', () => {
+    const text = 'Selon la justice iranienne, ils sont accusés de « complot pour renverser le régime » et de "corruption sur terre" pour le compte d’un service étranger.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser'], ['corruption sur terre']]);
+  });
+
+  it('gives an offence the country of the prosecutors who charge it, not of the accused', () => {
+    const text = 'A Chinese national was charged with visa fraud and alien smuggling as well as misusing funds, US prosecutors said. China denied it; China called it a smear.';
+    expect(names(text, 'en', 'Law')).toEqual(['United States law: visa fraud', 'United States law: alien smuggling']);
+  });
+
   it('does not take a verb phrase or a bare count for an offence', () => {
     expect(names('Ils sont accusés d’avoir vendu des identités volées à des sociétés.', 'fr', 'Law')).toEqual([]);
     expect(names('Il est poursuivi pour deux accusations de complot connexes.', 'fr', 'Law')).toEqual([]);
