@@ -127,3 +127,12 @@ describe('definite descriptions of a law', () => {
     expect(extractDocument({ text: other, language: 'en' }).entities.filter((e) => e.type === 'Law').flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['National Security Act']);
   });
 });
+
+describe('gazetteer from domain knowledge', () => {
+  it('knows news agencies by their full names, party and police names, and the regime as the government', () => {
+    expect(mentionsOf('The Belga News Agency reported the raid.', 'en', 'Agency')).toEqual([['Belga News Agency']]);
+    expect(names('NYPD officers and the Vlaams Belang leadership were named.', 'en', 'Agency')).toEqual(expect.arrayContaining(['New York City Police Department (NYPD)', 'Vlaams Belang']));
+    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toContain('Government of Iran');
+    expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
+  });
+});
