@@ -135,4 +135,9 @@ describe('gazetteer from domain knowledge', () => {
     expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toContain('Government of Iran');
     expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
   });
+
+  it('names an embassy by the country it represents and the country it sits in', () => {
+    expect(names('The Chinese embassy in Washington did not comment.', 'en', 'Agency')).toEqual(['Embassy of China in the United States']);
+    expect(names("L'ambassade de Chine à Paris a démenti.", 'fr', 'Agency')).toEqual(['Embassy of China in France']);
+  });
 });
