@@ -7,8 +7,8 @@
  *
  *   { "verbs": ["film", "photograph*"], "objects": ["military base", "warship"], "nouns": ["filming"] }
  *
- * A verb written without "*" is inflected (English: -s, -ed, -ing; French -er verbs: every
- * finite form and participle); with "*" it is a prefix.
+ * A verb written without "*" is inflected (English: -s, -ed, -ing; French -er, -ir and -dre/-tre
+ * verbs: the common finite forms and participles); with "*" it is a prefix.
  */
 export interface ComposeForms {
   verbs?: string[];
@@ -26,7 +26,17 @@ function englishVerb(v: string): string[] {
 }
 
 function frenchVerb(v: string): string[] {
-  if (v.endsWith('*') || v.includes(' ') || !/er$/.test(v)) return [v];
+  if (v.endsWith('*') || v.includes(' ')) return [v];
+  // Second group (fournir: fournissent, fourni) and -re verbs (vendre: vendu, vendaient).
+  if (/ir$/.test(v)) {
+    const stem = v.slice(0, -2);
+    return [v, `${stem}i`, `${stem}ie`, `${stem}is`, `${stem}ies`, `${stem}it`, `${stem}issent`, `${stem}issait`, `${stem}issaient`, `${stem}issant`, `${stem}ira`, `${stem}iront`];
+  }
+  if (/[dt]re$/.test(v)) {
+    const stem = v.slice(0, -2);
+    return [v, `${stem}u`, `${stem}ue`, `${stem}us`, `${stem}ues`, `${stem}ent`, `${stem}ait`, `${stem}aient`, `${stem}ant`, `${stem}ra`, `${stem}ront`];
+  }
+  if (!/er$/.test(v)) return [v];
   const stem = v.slice(0, -2);
   return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${stem}e`, `${stem}ent`, `${stem}ait`, `${stem}aient`, `${stem}ant`, `${stem}era`, `${stem}eront`];
 }

@@ -70,3 +70,26 @@ export function countryContext(doc: AnalysedDocument): Country[] {
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name)).map(([c]) => c);
 }
+
+const ABBREVIATIONS: Record<string, string> = { UK: 'United Kingdom', US: 'United States', 'U.S.': 'United States' };
+const countryCache = new Map<string, Country | null>();
+
+/**
+ * The country a lexicon body belongs to, read from its canonical name: "(UK)", "(FSB, Russia)",
+ * "Government of China", "US Department of State", "Australian Federal Police". Null for
+ * international or unknown bodies.
+ */
+export function countryOfName(name: string): Country | null {
+  let found = countryCache.get(name);
+  if (found !== undefined) return found;
+  found = null;
+  const byName = (n: string) => COUNTRIES.find((c) => c.name === (ABBREVIATIONS[n] ?? n) || c.forms['en']?.names.includes(n)) ?? null;
+  for (const part of /\(([^)]*)\)\s*$/.exec(name)?.[1]?.split(/,\s*/) ?? []) found ??= byName(part.trim());
+  found ??= byName(/ of (?:the )?([A-Z][\w ]+)$/.exec(name)?.[1] ?? '');
+  if (!found) {
+    const first = /^(?:the )?(U\.S\.|US|UK|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b/.exec(name)?.[1] ?? '';
+    found = byName(first) ?? COUNTRIES.find((c) => c.forms['en']?.adjectives.some((a) => first === a || first.startsWith(`${a} `) || name.startsWith(`${a} `))) ?? null;
+  }
+  countryCache.set(name, found);
+  return found;
+}

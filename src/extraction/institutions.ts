@@ -13,7 +13,7 @@ import institutions from './lexicon/institutions.json' with { type: 'json' };
 import { adjectiveForms, COUNTRIES, countryContext, countryPhrase, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
-import { LEXICON_BY_NAME } from './lexicon/index.js';
+import { LEXICON, LEXICON_BY_NAME } from './lexicon/index.js';
 import { sharedRef, type EntityRef, type FoundMention } from './mentions.js';
 import { desugar, expandAlternatives, PatternSet } from './patterns.js';
 import { foldText } from '../domain/fold.js';
@@ -27,6 +27,8 @@ interface Payload {
   country: Country | null;
   /** Token offset of the place name inside the match, for local forms. */
   placeAt: number | null;
+  /** The country is the one a word of the match names (patterns shared by all countries). */
+  countrySlot?: boolean;
 }
 
 const KINDS = (institutions as { kinds: InstitutionKind[] }).kinds;
@@ -42,12 +44,15 @@ const NOT_PLACE = new Set([
   'the', 'a', 'an', 'this', 'that', 'le', 'la', 'les', 'un', 'une', 'federal', 'national', 'state', 'supreme', 'high', 'district', 'regional', 'military', 'new', 'de', 'du',
 ].map((w) => foldText(w)));
 
+/** Lexicon bodies by the name a description of their function gives them: "Ministry of Defence (France)". */
+const DESCRIBED = new Map(LEXICON.flatMap((e) => (e.describes ?? []).map((d) => [d, e] as const)));
+
 const compiled = new Map<string, PatternSet<Payload>>();
 
-function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind, country: Country | null): void {
+function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind, country: Country | null, countrySlot = false): void {
   // Only forms with a place slot need expanding here, to know where the place sits.
   if (!source.includes('_')) {
-    set.add(source, { kind, country, placeAt: null });
+    set.add(source, { kind, country, placeAt: null, countrySlot });
     return;
   }
   for (const form of expandAlternatives(desugar(source))) {
@@ -57,29 +62,71 @@ function addForm(set: PatternSet<Payload>, source: string, kind: InstitutionKind
   }
 }
 
+/** Country words of one language that are one plain word ("allemand", "Germany"): they share one pattern slot. */
+interface CountryWords { byKey: Map<string, Country>; single: string[]; multi: Map<Country, string[]> }
+
+function countryWords(language: string, of: (c: Country) => string[]): CountryWords {
+  const byKey = new Map<string, Country>();
+  const single: string[] = [];
+  const multi = new Map<Country, string[]>();
+  for (const c of COUNTRIES) {
+    for (const w of of(c)) {
+      const tokens = tokenize(w, { elisions: ELISIONS });
+      const plain = tokens.length === 1 && tokens[0]!.kind === 'word' && /^[\p{L}]+$/u.test(w) && !ACRONYM_LIKE.test(w);
+      // Plural and feminine forms that fold to a word already in the slot are matched by it.
+      if (plain && byKey.get(tokens[0]!.key) === c) continue;
+      if (plain && !byKey.has(tokens[0]!.key)) {
+        byKey.set(tokens[0]!.key, c);
+        single.push(w);
+      } else multi.set(c, [...(multi.get(c) ?? []), w]);
+    }
+  }
+  return { byKey, single, multi };
+}
+const ACRONYM_LIKE = /^\p{L}[\p{L}\p{N}]*\p{Lu}/u;
+
+const wordsByLanguage = new Map<string, { adjectives: CountryWords; names: CountryWords }>();
+function countryWordsOf(language: string) {
+  let w = wordsByLanguage.get(language);
+  if (!w) {
+    w = { adjectives: countryWords(language, (c) => adjectiveForms(c, language)), names: countryWords(language, (c) => c.forms[language]?.names ?? []) };
+    wordsByLanguage.set(language, w);
+  }
+  return w;
+}
+
 export function institutionPatterns(language: string): PatternSet<Payload> {
   let set = compiled.get(language);
   if (set) return set;
   set = new PatternSet<Payload>(ELISIONS);
+  const { adjectives, names } = countryWordsOf(language);
   for (const kind of KINDS) {
     const forms = kind[language] as KindForms | undefined;
     if (!forms) continue;
     for (const p of forms.bare) addForm(set, p, kind, null);
     for (const p of forms.local) addForm(set, p.replace(/\{PLACE\}/g, '_'), kind, null);
-    for (const c of COUNTRIES) {
-      const names = c.forms[language]?.names ?? [];
-      for (const p of forms.national) {
-        if (p.includes('{COUNTRY}')) {
-          for (const n of names) addForm(set, p.replace(/\{COUNTRY\}/g, n), kind, c);
-        } else {
-          const adjectives = adjectiveForms(c, language);
-          if (adjectives.length) addForm(set, p.replace(/\{ADJ\}/g, `(${adjectives.join('|')})`), kind, c);
-        }
-      }
+    for (const p of forms.national) {
+      // One pattern for all one-word country words (the country is read from the matched word),
+      // one per country for the others ("South Korean", "U.S.", "Royaume-Uni").
+      const slot = p.includes('{COUNTRY}') ? '{COUNTRY}' : '{ADJ}';
+      const words = slot === '{COUNTRY}' ? names : adjectives;
+      if (words.single.length) addForm(set, p.replace(slot, `(${words.single.join('|')})`), kind, null, true);
+      for (const [c, list] of words.multi) addForm(set, p.replace(slot, `(${list.join('|')})`), kind, c);
     }
   }
   compiled.set(language, set);
   return set;
+}
+
+/** The country named by one of the tokens of a match, for patterns that share a country slot. */
+function countryInMatch(doc: AnalysedDocument, first: number, end: number): Country | null {
+  const { adjectives, names } = countryWordsOf(doc.grammar!.language);
+  for (let k = first; k < end; k++) {
+    const key = doc.tokens[k]!.key;
+    const c = adjectives.byKey.get(key) ?? names.byKey.get(key);
+    if (c) return c;
+  }
+  return null;
 }
 
 /** The institution of a country or place, as a lexicon entry when the lexicon knows it ("Government of China"). */
@@ -90,7 +137,7 @@ function institutionRef(kind: InstitutionKind, where: string, isCountry: boolean
     kind.kind === 'government' && isCountry ? `Government of ${countryPhrase(where)}`
     : kind.adjectiveName && adjective ? `${adjective} ${kind.label}`
     : `${kind.label} (${where})`;
-  const entry = LEXICON_BY_NAME.get(name);
+  const entry = LEXICON_BY_NAME.get(name) ?? DESCRIBED.get(name);
   if (entry) return sharedRef(entry);
   return { type: 'Agency', name, kind: kind.kind, generic: false, partOf: [], entry: null, adversary: kind.kind === 'government' ? 'fallback' : false };
 }
@@ -107,7 +154,9 @@ export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionM
   const { tokens } = doc;
   for (const s of doc.sentences) {
     for (const m of set.matchRange(tokens, s.firstToken, s.endToken)) {
-      const { kind, country, placeAt } = m.pattern.payload;
+      const { kind, placeAt, countrySlot } = m.pattern.payload;
+      const country = countrySlot ? countryInMatch(doc, m.firstToken, m.endToken) : m.pattern.payload.country;
+      if (countrySlot && !country) continue;
       const next = tokens[m.endToken];
       if (next && m.endToken < s.endToken && MODIFIED_NOUNS.has(next.norm)) continue;
       let ref: EntityRef | null = null;
@@ -158,9 +207,11 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
       continue;
     }
     const refs = new Set<EntityRef>();
-    for (const n of named) if (kind.links.includes(n.ref.kind ?? '') && !n.ref.generic) refs.add(n.ref);
-    // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police").
-    for (const n of mentions) if (isDescription(n) && !n.description.bare && n.description.kind === kind) refs.add(n.ref);
+    const described = (r: EntityRef) => r.entry?.describes?.some((d) => d.startsWith(`${kind.label} (`)) ?? false;
+    for (const n of named) if ((kind.links.includes(n.ref.kind ?? '') || described(n.ref)) && !n.ref.generic) refs.add(n.ref);
+    // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police"),
+    // and those of the kinds it covers ("the ministry" after "Poland's foreign ministry").
+    for (const n of mentions) if (isDescription(n) && !n.description.bare && (n.description.kind === kind || kind.links.includes(n.description.kind.kind))) refs.add(n.ref);
     const byName = new Map([...refs].map((r) => [r.name, r]));
     let ref: EntityRef | null = null;
     if (byName.size === 1) ref = [...byName.values()][0]!;

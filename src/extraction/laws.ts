@@ -7,7 +7,7 @@
  *    secrets commerciaux". Each offence is a Law named "<country> law: <offence>", the country
  *    being the document's (the jurisdiction is never guessed across countries).
  */
-import { countryContext } from './countries.js';
+import { countryContext, countryOfName } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
@@ -20,15 +20,36 @@ const GENERAL_PRIORITY = -1;
 
 /** Where an offence list starts: after these words, in each language. */
 const OFFENCE_LEADS: Record<string, string[]> = {
-  en: ['(charged|indicted|convicted|accused|suspected) (with|of|on charges of|on suspicion of)', '(pleaded|pled|pleads|found) guilty (to|of)', 'counts? of', 'charges of', 'on suspicion of'],
-  fr: ["(chefs?|chef) d'accusation (de|d'|pour)", "(inculpés?|inculpées?|mis en examen|poursuivis?|condamnés?|condamnées?|accusés?|soupçonnés?) (de|d'|pour)", "(reconnus?|reconnues?|déclarés?|déclarées?) coupables? (de|d')", "plaidé coupable (de|d')", "(pour|de) (tentative|complot|association) (de|d')"],
+  en: [
+    '(charged|indicted|convicted|accused|suspected|arrested|detained|sentenced|jailed) (with|of|for|on charges of|on suspicion of)',
+    '(pleaded|pled|pleads|found) guilty (to|of)',
+    'counts? of',
+    'charges? (of|including)',
+    'on suspicion of',
+    '(the |)following (charges|counts|offences|offenses)',
+    '(years|months) (in prison|in jail|of imprisonment|behind bars) for',
+  ],
+  // French leads stop before the preposition ("de", "d'", "pour"), which the code skips.
+  fr: [
+    "(chefs?|chef) d'accusation( suivants| retenus|)",
+    '(inculpés?|inculpées?|mis en examen|poursuivis?|poursuivies?|condamnés?|condamnées?|accusés?|accusées?|soupçonnés?|soupçonnées?|arrêtés?|interpellés?|jugés?|jugées?)',
+    '(reconnus?|reconnues?|déclarés?|déclarées?) coupables?',
+    'plaidé coupable',
+    '(ans|mois) de (prison|réclusion|détention)',
+    '(pour|de) (tentative|complot|association)',
+  ],
 };
+const QUOTES = new Set(['"', '«', '»', '“', '”']);
+/** Words an offence phrase does not end on. */
+const TRAILING = new Set(['pour', 'for', 'de', "d'", 'du', 'des', 'of', 'to', 'a', 'au', 'aux', 'with', 'avec', 'par', 'by']);
+/** Prepositions between a French lead and its offence ("coupable de", "condamné pour"). */
+const LEAD_LINKS = new Set(['de', "d'", 'du', 'des', 'pour']);
 /** Words that end an offence phrase. */
-const STOPS = new Set(['and', 'et', 'or', 'ou', 'in', 'after', 'before', 'while', 'when', 'which', 'who', 'that', 'qui', 'que', 'dans', 'après', 'avant', 'lors', 'alors', 'mais', 'but', 'for', 'selon', 'according', 'on', 'le', 'les', 'a', 'ont', 'avait', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'since', 'depuis']);
+const STOPS = new Set(['and', 'et', 'or', 'ou', 'in', 'after', 'before', 'while', 'when', 'which', 'who', 'that', 'qui', 'que', 'dans', 'après', 'avant', 'lors', 'alors', 'mais', 'but', 'for', 'selon', 'according', 'on', 'le', 'les', 'a', 'ont', 'avait', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'since', 'depuis', 'en', 'durant', 'during', 'between', 'entre']);
 /** Offence phrases are about these: a phrase without one is not legal wording. */
 const OFFENCE_WORDS = /(espionage|espionnage|fraud|fraude|theft|vol|trahison|treason|secret|conspir|complot|identit|abus|breach|trust|confiance|bribery|corruption|smuggling|contrebande|interference|ingérence|sabotage|export|terroris|blanchiment|laundering|ordinat|computer)/;
 /** Words an offence phrase never starts with. */
-const NOT_FIRST = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'the', 'a', 'an', 'un', 'une', 'deux', 'trois', 'quatre', 'two', 'three', 'four', 'five', 'several', 'plusieurs', 'ses', 'leurs', 'his', 'her', 'their', 'meeting', 'being']);
+const NOT_FIRST = new Set(['de', "d'", 'des', 'du', 'la', 'le', 'les', "l'", 'the', 'a', 'an', 'un', 'une', 'deux', 'trois', 'quatre', 'two', 'three', 'four', 'five', 'several', 'plusieurs', 'ses', 'leurs', 'his', 'her', 'their', 'meeting', 'being', 'avoir', 'etre', 'having', 'been', 'leur', 'son', 'sa']);
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
 const compiled = new Map<string, PatternSet<true>>();
@@ -40,6 +61,28 @@ function leads(language: string): PatternSet<true> {
     compiled.set(language, set);
   }
   return set;
+}
+
+const ENFORCING_KINDS = new Set(['prosecutor', 'court', 'police']);
+/**
+ * Whose law an offence is: the country of the prosecutors, courts and police the document names
+ * (a US prosecutor charging a Chinese agent applies US law), else the story's leading country.
+ */
+function jurisdictionOf(doc: AnalysedDocument, known: readonly FoundMention[]): string | null {
+  const counts = new Map<string, number>();
+  for (const m of known) {
+    if (m.ref.type !== 'Agency' || !ENFORCING_KINDS.has(m.ref.kind ?? '')) continue;
+    const c = countryOfName(m.ref.name)?.name;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  return best ?? countryContext(doc)[0]?.name ?? null;
+}
+
+/** An attempt is charged under the offence itself: "tentative d'espionnage" and "espionnage" are one law. */
+const ATTEMPT = /^(tentative (de |d')|attempted |attempt to |attempting to )/;
+function offenceKey(text: string): string {
+  return foldText(text).replace(ATTEMPT, '');
 }
 
 function lawRef(name: string): EntityRef {
@@ -80,32 +123,92 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
   for (const s of doc.sentences) {
     for (const m of leads(language).matchRange(tokens, s.firstToken, s.endToken)) {
       let k = m.endToken;
+      // "pour tentative de vol de ...": the lead may end inside the offence.
+      const startsInside = ['tentative', 'complot', 'association'].includes(foldText(tokens[m.endToken - 1]?.norm ?? ''));
+      if (startsInside && !["de", "d'"].includes(tokens[m.endToken]?.norm ?? '')) continue;
+      if (language === 'fr' && !startsInside) {
+        if (tokens[k]?.norm === ':') k++;
+        else if (LEAD_LINKS.has(tokens[k]?.norm ?? '')) k++;
+        else continue;
+      }
       if (tokens[k]?.norm === ':') k++;
-      // "de tentative de vol de ...": the lead may end inside the offence ("pour tentative de").
-      const leadTail = foldText(tokens[m.endToken - 2]?.norm ?? '');
-      const startsInside = ['tentative', 'complot', 'association'].includes(leadTail);
-      let first = startsInside ? m.endToken - 2 : k;
+      let first = startsInside ? m.endToken - 1 : k;
       while (k < s.endToken && first < s.endToken) {
+        // Offences quoted in their legal wording: «complot pour renverser le régime».
+        if (QUOTES.has(tokens[k]?.norm ?? '')) {
+          if (first === k) first++;
+          k++;
+        }
         let end = k;
         while (end < s.endToken && end - k < 9) {
           const t = tokens[end]!;
           if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '-') break;
           if (STOPS.has(t.norm) && end > k) break;
+          if (t.norm === 'as' && tokens[end + 1]?.norm === 'well') break;
           end++;
         }
+        // "espionnage pour le compte de ...": a phrase cut before its complement loses the dangling preposition.
+        while (end - 1 > k && TRAILING.has(tokens[end - 1]!.norm)) end--;
         const phraseFirst = Math.min(first, k);
         if (NOT_FIRST.has(tokens[phraseFirst]?.norm ?? '') || tokens[phraseFirst]?.kind === 'number') break;
         const text = doc.text.slice(tokens[phraseFirst]!.start, tokens[Math.max(end - 1, phraseFirst)]!.end);
         if (end - phraseFirst >= 2 && end - phraseFirst <= 9 && OFFENCE_WORDS.test(foldText(text)) && !covered[phraseFirst]) {
-          if (country === undefined) country = countryContext(doc)[0]?.name ?? null;
-          out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${foldText(text)}`), phraseFirst, end));
+          if (country === undefined) country = jurisdictionOf(doc, known);
+          out.push(mention(lawRef(`${country ?? 'Unspecified'} law: ${offenceKey(text)}`), phraseFirst, end));
         }
-        // A list of offences: "X, Y and Z".
+        // A list of offences: "X, Y and Z"; an item cut short ("complot pour renverser le régime")
+        // still leads to the next one.
+        let next = end;
+        while (next < s.endToken && next - end < 5 && ![',', 'and', 'et', ';'].includes(tokens[next]!.norm) && !(tokens[next]!.kind === 'punct' && tokens[next]!.norm !== "'" && !QUOTES.has(tokens[next]!.norm))) next++;
+        end = next;
         const sep = tokens[end];
         if (!sep || end >= s.endToken || !([',', 'and', 'et'].includes(sep.norm))) break;
         k = end + 1;
+        // "coupable de X et d'Y", "charged with X and with Y": the preposition is repeated.
+        if (LEAD_LINKS.has(tokens[k]?.norm ?? '') || tokens[k]?.norm === 'with' || tokens[k]?.norm === 'of') k++;
         first = k;
       }
+    }
+  }
+  return out;
+}
+
+/** Descriptions that refer back to a law ("cette loi", "the new legislation"), per language. */
+const LAW_DESCRIPTIONS: Record<string, string[]> = {
+  en: ['(the|this|that) (new |revised |amended |proposed |draft |controversial |)(law|legislation|act|bill|ordinance|statute)'],
+  fr: ['(la|cette) (nouvelle |)(loi|législation|ordonnance)', '(le|ce) (nouveau |)(texte|projet de loi)'],
+};
+/** Words after which the description names another law ("la loi sur le renseignement", "the law of"). */
+const LAW_COMPLEMENTS = new Set(['sur', 'de', 'du', 'des', "d'", 'relative', 'on', 'of', 'for', 'against', 'enforcement', 'firm', 'firms', 'student', 'students', 'school', 'professor']);
+const descriptionSets = new Map<string, PatternSet<true>>();
+
+/**
+ * "Cette loi", "the new law", "ce texte": a definite description of the document's one named law
+ * is a mention of it (never an alias). Offences ("X law: fraud") are not what such words refer to.
+ */
+export function linkLawDescriptions(doc: AnalysedDocument, mentions: readonly FoundMention[]): FoundMention[] {
+  if (!doc.grammar) return [];
+  const laws = new Map<string, EntityRef>();
+  for (const m of mentions) if (m.ref.type === 'Law' && !m.anaphor && !m.ref.name.includes(' law: ')) laws.set(m.ref.name, m.ref);
+  if (laws.size !== 1) return [];
+  const ref = [...laws.values()][0]!;
+  const language = doc.grammar.language;
+  let set = descriptionSets.get(language);
+  if (!set) {
+    set = new PatternSet<true>(ELISIONS);
+    for (const p of LAW_DESCRIPTIONS[language] ?? []) set.add(p, true);
+    descriptionSets.set(language, set);
+  }
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const m of mentions) taken.fill(1, m.firstToken, m.endToken);
+  const firstNamed = Math.min(...mentions.filter((m) => m.ref === ref || m.ref.name === ref.name).map((m) => m.start));
+  const out: FoundMention[] = [];
+  for (const s of doc.sentences) {
+    for (const m of set.matchRange(doc.tokens, s.firstToken, s.endToken)) {
+      if (m.start < firstNamed || taken.subarray(m.firstToken, m.endToken).some((x) => x)) continue;
+      const next = doc.tokens[m.endToken];
+      if (next && m.endToken < s.endToken && (LAW_COMPLEMENTS.has(next.norm) || (next.capitalized && next.kind === 'word'))) continue;
+      out.push({ ref, start: m.start, end: m.end, firstToken: m.firstToken, endToken: m.endToken, sentence: s.index, anaphor: true, priority: GENERAL_PRIORITY });
     }
   }
   return out;

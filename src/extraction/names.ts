@@ -16,6 +16,7 @@ import type { EntityRef, FoundMention } from './mentions.js';
 import type { Token } from './text/tokenize.js';
 import { foldText } from '../domain/fold.js';
 import { GRAMMARS } from './grammar/index.js';
+import { adjectiveForms, COUNTRIES, countryPhrase, type Country } from './countries.js';
 
 const GENERAL_RULE_PRIORITY = -1;
 
@@ -134,6 +135,11 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
       if (t.norm === 'tribunal' && tokens[i + 1]?.norm === 'de' && tokens[i + 2] && isCapWord(tokens[i + 2]!) && i + 2 < s.endToken) {
         const place = textOf(doc, i + 2, i + 3);
         out.push(mention(doc, newAgency(`Court (${place})`, 'court'), i, i + 3));
+      }
+      // An embassy placed by its city: "the Chinese embassy in Washington", "l'ambassade de Chine à Paris".
+      if ((t.norm === 'embassy' || t.norm === 'ambassade') && i + 2 < s.endToken) {
+        const embassy = embassyAt(doc, i, s);
+        if (embassy) out.push(mention(doc, newAgency(embassy.name, 'diplomatic'), embassy.first, embassy.end, 0));
       }
       // Organisation head words.
       // French writes ministries in lower case: "le ministère de l'Enseignement supérieur".
@@ -270,4 +276,42 @@ const KIND_BY_WORD: [RegExp, string][] = [
 function kindOfName(name: string): string | null {
   for (const [re, kind] of KIND_BY_WORD) if (re.test(name)) return kind;
   return null;
+}
+
+/** A country named by one token (name, adjective or capital) in a language. */
+function countryOfWord(word: string, language: string): { country: Country; capital: boolean } | null {
+  const folded = foldText(word);
+  for (const c of COUNTRIES) {
+    const f = c.forms[language];
+    if (!f) continue;
+    if (f.capitals.some((x) => foldText(x) === folded)) return { country: c, capital: true };
+    if (f.names.some((x) => foldText(x) === folded) || adjectiveForms(c, language).some((x) => foldText(x) === folded)) return { country: c, capital: false };
+  }
+  return null;
+}
+
+/** "Chinese embassy in Washington" / "ambassade de Chine à Paris" / "ambassade chinoise à Paris": sender and host countries. */
+function embassyAt(doc: AnalysedDocument, head: number, s: { firstToken: number; endToken: number }): { name: string; first: number; end: number } | null {
+  const { tokens } = doc;
+  const language = doc.language;
+  let sender: Country | null = null;
+  let first = head;
+  let k = head + 1;
+  const before = tokens[head - 1];
+  if (language === 'en' && before && head - 1 >= s.firstToken && before.capitalized) {
+    sender = countryOfWord(before.cased, 'en')?.country ?? null;
+    first = head - 1;
+  } else if (language === 'fr') {
+    if (tokens[k]?.norm === 'de' || tokens[k]?.norm === 'du') k++;
+    sender = countryOfWord(tokens[k]?.cased ?? '', 'fr')?.country ?? null;
+    k++;
+  }
+  if (!sender) return null;
+  const prep = tokens[k]?.norm;
+  if (!(language === 'en' ? prep === 'in' : prep === 'a' || prep === 'en' || prep === 'au')) return null;
+  const place = tokens[k + 1];
+  if (!place || k + 1 >= s.endToken || !place.capitalized) return null;
+  const host = countryOfWord(place.cased, language)?.country;
+  if (!host || host === sender) return null;
+  return { name: `Embassy of ${countryPhrase(sender.name)} in ${countryPhrase(host.name)}`, first, end: k + 2 };
 }

@@ -11,6 +11,7 @@ import type { EntityType } from '../domain/entities.js';
 import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
 import { foldText } from '../domain/fold.js';
+import { countryContext, countryOfName, type Country } from './countries.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
@@ -47,8 +48,14 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // Institutions named by their function ("la police allemande", "the ministry") come last:
   // a name or a lexicon description of the same words wins.
   const isDescription = (m: FoundMention) => 'description' in m;
+  candidates = chooseAmongHomonyms(doc, candidates);
   const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
-  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m)), null);
+  // A general rule's name inside a description of a known function ("le ministère des Affaires
+  // étrangères") is that description: the country context, not the words, says whose it is.
+  const descriptions = candidates.filter(isDescription);
+  const insideDescription = (m: FoundMention) =>
+    m.ref.type === 'Agency' && m.ref.entry === null && descriptions.some((d) => d.firstToken <= m.firstToken && m.endToken <= d.endToken);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
   for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {
@@ -59,6 +66,38 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * An acronym or short name several bodies share ("NCSC": the UK's cyber centre and the US
+ * counter-intelligence centre; "MSS": China's and North Korea's ministries) means the one the
+ * document also names in full, else the one of the country the story is about.
+ */
+function chooseAmongHomonyms(doc: AnalysedDocument, candidates: FoundMention[]): FoundMention[] {
+  const bySpan = new Map<string, FoundMention[]>();
+  for (const m of candidates) {
+    if (m.ref.type !== 'Agency' || !m.ref.entry || m.anaphor) continue;
+    const k = `${m.firstToken}:${m.endToken}`;
+    const list = bySpan.get(k);
+    if (list) list.push(m);
+    else bySpan.set(k, [m]);
+  }
+  const dropped = new Set<FoundMention>();
+  let context: Country[] | null = null;
+  for (const list of bySpan.values()) {
+    if (new Set(list.map((m) => m.ref.name)).size < 2) continue;
+    const namedInFull = (m: FoundMention) => candidates.some((o) => o.ref.name === m.ref.name && !o.anaphor && o.endToken - o.firstToken > m.endToken - m.firstToken);
+    context ??= countryContext(doc);
+    const rank = (m: FoundMention) => {
+      if (namedInFull(m)) return -1;
+      const country = countryOfName(m.ref.name);
+      const at = country ? context!.indexOf(country) : -1;
+      return at >= 0 ? at : country ? 1000 : 500;
+    };
+    const best = [...list].sort((a, b) => rank(a) - rank(b))[0]!;
+    for (const m of list) if (m.ref.name !== best.ref.name) dropped.add(m);
+  }
+  return dropped.size ? candidates.filter((m) => !dropped.has(m)) : candidates;
 }
 
 function resolveLayer(doc: AnalysedDocument, candidates: FoundMention[], blocked: Uint8Array | null): FoundMention[] {

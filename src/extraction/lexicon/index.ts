@@ -42,6 +42,8 @@ export interface LexiconEntry {
   adversary?: boolean | 'fallback';
   /** Tactics that name roles ("posing as researchers"): groups inside their mentions are not targets. */
   namesRoles?: boolean;
+  /** Names an institution description gives this body ("Ministry of Foreign Affairs (United Kingdom)" for the FCDO). */
+  describes?: string[];
   /** Wins ties between entries matching the same span. */
   priority?: number;
   /** Verb classes x object classes per language, expanded into aliases (../compose.ts). */

@@ -1,0 +1,143 @@
+/**
+ * Agencies, laws, tactics and target groups on short texts written for these tests
+ * (paraphrases of each phenomenon, never copies of evaluation articles).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/extraction/index.js';
+
+// The pattern sets compile on first use: once here, so no single test pays for it on a busy machine.
+beforeAll(() => {
+  for (const language of ['fr', 'en'] as const) extractDocument({ text: 'Warm-up.', language });
+}, 60_000);
+
+const names = (text: string, language: 'fr' | 'en', type: string) =>
+  extractDocument({ text, language, publishedAt: '2025-03-14' }).entities.filter((e) => e.type === type).map((e) => e.name);
+const mentionsOf = (text: string, language: 'fr' | 'en', type: string) =>
+  extractDocument({ text, language, publishedAt: '2025-03-14' }).entities.filter((e) => e.type === type).map((e) => e.mentions.map((m) => m.text));
+
+describe('offences in their legal wording', () => {
+  it('reads a French list of charges introduced by a colon, each offence a law of the story\'s country', () => {
+    const text = 'Au Canada, un technicien fait face aux chefs d’accusation suivants : obtention de secrets commerciaux, utilisation non autorisée d’ordinateur et abus de confiance par un fonctionnaire.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['obtention de secrets commerciaux'], ['utilisation non autorisée d’ordinateur'], ['abus de confiance par un fonctionnaire']]);
+    expect(names(text, 'fr', 'Law')[0]).toMatch(/^Canada law: /);
+  });
+
+  it('keeps the repeated preposition out of the second offence of a coordination', () => {
+    const text = 'En Belgique, le comptable a plaidé coupable de complot de fraude bancaire et d’usurpation d’identité aggravée.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot de fraude bancaire'], ['usurpation d’identité aggravée']]);
+  });
+
+  it('finds the offence after a prison term, and ends it before a place or a beneficiary', () => {
+    expect(mentionsOf('Un ingénieur a été condamné à huit ans de prison pour espionnage industriel en Italie.', 'fr', 'Law')).toEqual([['espionnage industriel']]);
+    expect(mentionsOf('He was sentenced to ten years in prison for conspiracy to commit economic espionage in Ohio.', 'en', 'Law')).toEqual([['conspiracy to commit economic espionage']]);
+    expect(names('Le militaire a été arrêté pour trahison pour le compte de la Russie.', 'fr', 'Law').every((n) => !/pour/.test(n))).toBe(true);
+  });
+
+  it('names an attempt after the offence it attempts, so both mentions are one law', () => {
+    const text = 'Aux États-Unis, il a été reconnu coupable de tentative d’espionnage économique. Le jury a retenu l’espionnage économique après deux jours, condamné pour espionnage économique.';
+    const laws = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' }).entities.filter((e) => e.type === 'Law');
+    expect(laws).toHaveLength(1);
+    expect(laws[0]!.mentions.map((m) => m.text)).toEqual(['tentative d’espionnage économique', 'espionnage économique']);
+  });
+
+  it('reads quoted offences and goes on past an item cut short', () => {
+    const text = 'Selon la justice iranienne, ils sont accusés de « complot pour renverser le régime » et de "corruption sur terre" pour le compte d’un service étranger.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser'], ['corruption sur terre']]);
+  });
+
+  it('gives an offence the country of the prosecutors who charge it, not of the accused', () => {
+    const text = 'A Chinese national was charged with visa fraud and alien smuggling as well as misusing funds, US prosecutors said. China denied it; China called it a smear.';
+    expect(names(text, 'en', 'Law')).toEqual(['United States law: visa fraud', 'United States law: alien smuggling']);
+  });
+
+  it('does not take a verb phrase or a bare count for an offence', () => {
+    expect(names('Ils sont accusés d’avoir vendu des identités volées à des sociétés.', 'fr', 'Law')).toEqual([]);
+    expect(names('Il est poursuivi pour deux accusations de complot connexes.', 'fr', 'Law')).toEqual([]);
+  });
+});
+
+describe('ministries and governments named by their function', () => {
+  it('reads a foreign minister as the ministry of that country, and "the ministry" as the same body', () => {
+    const text = "Hungary's deputy foreign minister summoned the envoy. The ministry said the expulsion was final.";
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const ministry = result.entities.find((e) => e.name === 'Ministry of Foreign Affairs (Hungary)');
+    expect(ministry?.mentions.map((m) => m.text)).toEqual(["Hungary's deputy foreign minister", 'The ministry']);
+    expect(ministry?.aliases).toEqual(["Hungary's deputy foreign minister"]);
+  });
+
+  it('maps a described ministry to the lexicon body that fills that function', () => {
+    expect(names('Le ministre britannique des Affaires étrangères a convoqué le chargé d’affaires.', 'fr', 'Agency')).toContain('Foreign, Commonwealth and Development Office (UK)');
+    expect(names('The French defence minister visited the base in Toulon.', 'en', 'Agency')).toContain('Ministry of the Armed Forces (France)');
+  });
+
+  it('gives a bare "ministère des Affaires étrangères" the country the story is set in', () => {
+    const text = 'En Suisse, un diplomate a été expulsé. Le ministère des Affaires étrangères a confirmé la mesure à Berne.';
+    expect(names(text, 'fr', 'Agency')).toContain('Ministry of Foreign Affairs (Switzerland)');
+  });
+
+  it("reads possessive and 'side' forms of a government", () => {
+    expect(names("The Netherlands' government tightened the rules.", 'en', 'Agency')).toContain('Government of the Netherlands');
+    expect(names('The Russian side rejected the accusation.', 'en', 'Agency')).toContain('Government of Russia');
+    expect(names('La partie chinoise a démenti.', 'fr', 'Agency')).toContain('Government of China');
+  });
+});
+
+describe('names several bodies share', () => {
+  it('reads a shared acronym as the body the document names in full, else as the one of its country', () => {
+    const us = extractDocument({ text: 'The National Counterintelligence and Security Centre warned federal workers in the US. The NCSC said fake firms approach them.', language: 'en' });
+    expect(us.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).toEqual(['National Counterintelligence and Security Center (US)']);
+    expect(names("Britain's NCSC warned companies in the UK about ransomware.", 'en', 'Agency')).toEqual(['National Cyber Security Centre (UK)']);
+  });
+
+  it("reads MSS as North Korea's ministry in a story set in the Koreas, and China's in a Chinese one", () => {
+    expect(names('North Korea sent agents to Seoul, South Korean officials said. The MSS ran them from Pyongyang.', 'en', 'Agency')).toContain('Ministry of State Security (North Korea)');
+    expect(names('China warned its students. The MSS said foreign spies approach them in China.', 'en', 'Agency')).toContain('Ministry of State Security (China)');
+  });
+});
+
+describe('tactics as phrases', () => {
+  it('inflects French -ir and -re verbs of composed tactics', () => {
+    expect(names('Les complices fournissaient des identités volées à des recruteurs.', 'fr', 'Tactic')).toContain('Use of stolen or fake identities');
+    expect(names('Il a vendu des identités volées à des inconnus.', 'fr', 'Tactic')).toContain('Use of stolen or fake identities');
+  });
+
+  it('takes the attempt with the infiltration, and knows takeovers and covert stakes', () => {
+    expect(mentionsOf('Le service déjoue chaque année des tentatives d’infiltration.', 'fr', 'Tactic')).toEqual([['tentatives d’infiltration']]);
+    expect(names('Foreign states use hostile takeovers and covert investments to reach technology.', 'en', 'Tactic')).toEqual(expect.arrayContaining(['Corporate takeovers', 'Covert investments']));
+  });
+
+  it('reads unsolicited job offers and consultancies as covers', () => {
+    const tactics = names('Spies pose as consulting firms and send unsolicited job offers to officials.', 'en', 'Tactic');
+    expect(tactics).toEqual(expect.arrayContaining(['Posing as academics, researchers or consultants', 'Fake job or internship offers']));
+  });
+});
+
+describe('definite descriptions of a law', () => {
+  it("links 'cette loi' and 'ce texte' to the document's one named law, and never makes them aliases", () => {
+    const text = 'Le Parlement a adopté la loi sur le renseignement. Cette loi autorise les écoutes, et ce texte a été critiqué.';
+    const law = extractDocument({ text, language: 'fr' }).entities.find((e) => e.type === 'Law');
+    expect(law?.mentions.map((m) => m.text)).toEqual(['loi sur le renseignement', 'Cette loi', 'ce texte']);
+    expect(law?.aliases).toEqual(['loi sur le renseignement']);
+  });
+
+  it('links nothing when the description names another law or the document names two', () => {
+    const two = 'Britain passed the National Security Act and kept the Official Secrets Act. The new law took effect.';
+    expect(extractDocument({ text: two, language: 'en' }).entities.filter((e) => e.type === 'Law').flatMap((e) => e.mentions.map((m) => m.text))).not.toContain('The new law');
+    const other = 'Britain passed the National Security Act. The law of the sea is another matter.';
+    expect(extractDocument({ text: other, language: 'en' }).entities.filter((e) => e.type === 'Law').flatMap((e) => e.mentions.map((m) => m.text))).toEqual(['National Security Act']);
+  });
+});
+
+describe('gazetteer from domain knowledge', () => {
+  it('knows news agencies by their full names, party and police names, and the regime as the government', () => {
+    expect(mentionsOf('The Belga News Agency reported the raid.', 'en', 'Agency')).toEqual([['Belga News Agency']]);
+    expect(names('NYPD officers and the Vlaams Belang leadership were named.', 'en', 'Agency')).toEqual(expect.arrayContaining(['New York City Police Department (NYPD)', 'Vlaams Belang']));
+    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toContain('Government of Iran');
+    expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
+  });
+
+  it('names an embassy by the country it represents and the country it sits in', () => {
+    expect(names('The Chinese embassy in Washington did not comment.', 'en', 'Agency')).toEqual(['Embassy of China in the United States']);
+    expect(names("L'ambassade de Chine à Paris a démenti.", 'fr', 'Agency')).toEqual(['Embassy of China in France']);
+  });
+});
