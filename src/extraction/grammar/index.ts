@@ -29,6 +29,8 @@ export interface GrammarData {
   futureMarkers: string[];
   /** Words where an event mention stops when it runs on over its object. */
   eventSpanStops: string[];
+  /** Stop words that may still carry an event mention over a short reason ("arrested for spying", "arrêté pour espionnage"). */
+  eventReasonLinks: string[];
   relativeDates: RelativeDateRule[];
 }
 

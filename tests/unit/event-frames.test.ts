@@ -1,0 +1,53 @@
+/**
+ * Event frames on short texts written for these tests (paraphrases of each phenomenon, never
+ * copies of evaluation articles): trigger vocabulary over inflections and voice, mention spans,
+ * dates, and the relations events take part in.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expandFrame } from '../../src/extraction/frames.js';
+import { extractDocument } from '../../src/extraction/index.js';
+
+const events = (text: string, language: 'fr' | 'en', publishedAt = '2025-03-14') =>
+  extractDocument({ text, language, publishedAt }).entities.filter((e) => e.type === 'Event');
+const mentionTexts = (text: string, language: 'fr' | 'en') => events(text, language).flatMap((e) => e.mentions.map((m) => m.text));
+
+// The first extraction compiles every lexicon and grammar pattern: pay that once, outside the tests' timeouts.
+beforeAll(() => {
+  extractDocument({ text: 'Warm-up.', language: 'en' });
+}, 60_000);
+
+describe('frame expansion', () => {
+  it('inflects French second-group verbs and keeps irregular forms from the data', () => {
+    const { strong } = expandFrame('fr', { verbs: ['avertir'], participles: ['mis en garde'], finite: ['met en garde'] });
+    const all = strong.join(' ');
+    for (const form of ['averti', 'averties', 'avertit', 'avertissent', 'mis en garde', 'mise en garde', 'met en garde']) expect(all).toContain(form);
+  });
+
+  it('doubles the final consonant of short English verbs', () => {
+    expect(expandFrame('en', { verbs: ['nab'] }).strong.join(' ')).toContain('nabbed');
+  });
+
+  it('makes every form weak when the frame says so, and ties publishing verbs to their objects', () => {
+    expect(expandFrame('en', { verbs: ['warn'], weak: true }).strong).toEqual([]);
+    const publish = expandFrame('en', { verbs: ['publish'], objects: ['report'] }).strong;
+    expect(publish.every((p) => p.includes('report'))).toBe(true);
+  });
+});
+
+describe('event mentions', () => {
+  it('keep a short reason in the mention, and leave a long one out', () => {
+    expect(mentionTexts('Un technicien a été arrêté pour espionnage, a indiqué la police.', 'fr')).toContain('a été arrêté pour espionnage');
+    const long = mentionTexts('A clerk was arrested for passing plans of the harbour to a handler, police said.', 'en');
+    expect(long.some((m) => m.startsWith('was arrested'))).toBe(true);
+    expect(long.some((m) => m.includes('handler'))).toBe(false);
+  });
+
+  it('read an English object past the article "a" (French stop words stay French)', () => {
+    expect(mentionTexts('Officials said they had arrested a Latvian engineer.', 'en')).toContain('had arrested a Latvian engineer');
+  });
+
+  it('accept one adverb between the auxiliary and the participle', () => {
+    expect(events('Le technicien a été discrètement interpellé lundi à Lille.', 'fr')).toHaveLength(1);
+    expect(events('The courier was later detained at the border on Monday.', 'en')).toHaveLength(1);
+  });
+});
