@@ -123,8 +123,14 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
   const withObject = (p: string) => (objects ? `${p} ${OBJECT_GAP} ${objects}` : p);
   if (participles.length) {
     const pp = alt(participles);
-    strong.push(withObject(`${passive} ${ADVERB}${pp}`));
-    if (!forms.passiveOnly) strong.push(withObject(`${perfect} ${ADVERB}${pp}`));
+    if (objects) {
+      // What is published comes after an active verb ("a publié ... un rapport") or before a participle
+      // ("rapport publié"); the passive with the object after it is rare, and would multiply the forms.
+      strong.push(withObject(`${perfect} ${pp}`));
+    } else {
+      strong.push(`${passive} ${ADVERB}${pp}`);
+      if (!forms.passiveOnly) strong.push(`${perfect} ${ADVERB}${pp}`);
+    }
     // A participle alone: "the spy, arrested in May, ..."; for publishing verbs, after the object ("report published").
     if (objects) strong.push(`${objects} ${pp}`);
     else if (!forms.passiveOnly) strong.push(pp);

@@ -51,3 +51,23 @@ describe('event mentions', () => {
     expect(events('The courier was later detained at the border on Monday.', 'en')).toHaveLength(1);
   });
 });
+
+describe('event vocabulary per kind', () => {
+  it.each([
+    ['fr', 'La DGSI a averti mardi les chercheurs contre les faux recruteurs.', 'warning'],
+    ['en', 'MI5 published on Monday a short advisory for travellers.', 'warning'],
+    ['fr', "L'ASIO a présenté son rapport annuel sur les menaces mardi.", 'warning'],
+    ['fr', 'Le suspect doit comparaître jeudi devant le tribunal de Lille.', 'court-appearance'],
+    ['en', 'The engineer was remanded in custody on Friday.', 'court-appearance'],
+    ['fr', 'La police lettone a démantelé un réseau de renseignement en mars.', 'dismantling-of-a-spy-network'],
+    ['en', 'Officers broke up a spy ring working for a foreign service in March.', 'dismantling-of-a-spy-network'],
+    ['fr', "La DGSI a révélé lundi une affaire d'espionnage visant des fonctionnaires.", 'disclosure'],
+    ['en', 'The former clerk was tried in Vilnius in May.', 'trial'],
+  ] as const)('%s: "%s" is an event named %s', (language, text, label) => {
+    expect(events(text, language).map((e) => e.id).join(' ')).toContain(label);
+  });
+
+  it('does not take a publishing verb without what it publishes for an event', () => {
+    expect(events('The agency published its budget figures on Monday.', 'en')).toEqual([]);
+  });
+});
