@@ -71,3 +71,14 @@ describe('event vocabulary per kind', () => {
     expect(events('The agency published its budget figures on Monday.', 'en')).toEqual([]);
   });
 });
+
+describe('relations between events', () => {
+  it('makes the procedural steps of a case part of it', () => {
+    const text = 'Latvian police arrested a port worker on Monday. He was remanded in custody on Wednesday.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const arrest = result.entities.find((e) => e.type === 'Event' && e.id.includes('arrest'));
+    const remand = result.entities.find((e) => e.type === 'Event' && e.id.includes('court-appearance'));
+    expect(arrest && remand).toBeTruthy();
+    expect(result.relations.some((r) => r.type === 'PART_OF' && r.source === remand!.id && r.target === arrest!.id)).toBe(true);
+  });
+});
