@@ -131,6 +131,24 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
     }
   }
   out.sort((a, b) => a.start - b.start);
+  return joinCoordinated(doc, out);
+}
+
+const COORDINATORS = new Set(GRAMMARS.flatMap((g) => g.coordinators ?? []).map((w) => foldText(w)));
+/** "arrested and expelled", "interpellés et expulsés": two acts on the same people, one mention of one event. */
+function joinCoordinated(doc: AnalysedDocument, triggers: EventTrigger[]): EventTrigger[] {
+  const out: EventTrigger[] = [];
+  for (const t of triggers) {
+    const prev = out[out.length - 1];
+    if (prev && prev.sentence === t.sentence && prev.rule.actorRole === 'actor' && t.rule.actorRole === 'actor' && !prev.weak && !t.weak &&
+      // Adjacent over "and", or already inside the first mention when it ran on to a date ("interpellés et expulsés en mai").
+      ((t.firstToken === prev.endToken + 1 && COORDINATORS.has(doc.tokens[prev.endToken]!.norm)) || (t.firstToken < prev.endToken && COORDINATORS.has(doc.tokens[t.firstToken - 1]!.norm)))) {
+      const endToken = Math.max(prev.endToken, t.endToken);
+      out[out.length - 1] = { ...prev, rule: t.rule, endToken, end: doc.tokens[endToken - 1]!.end, date: prev.softDate && !t.softDate ? t.date : prev.date, softDate: prev.softDate && t.softDate };
+      continue;
+    }
+    out.push(t);
+  }
   return out;
 }
 

@@ -67,6 +67,17 @@ describe('event vocabulary per kind', () => {
     expect(events(text, language).map((e) => e.id).join(' ')).toContain(label);
   });
 
+  it('reads two coordinated acts on the same people as one mention', () => {
+    const found = events('Trois agents ont été interpellés et expulsés du territoire en mai.', 'fr');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.mentions.map((m) => m.text)).toContain('ont été interpellés et expulsés du territoire en mai');
+  });
+
+  it('does not read "passed on information" as a law passed, nor a suspect "accused of" spying as an event of its own', () => {
+    const text = 'Under the National Security Act (South Korea), the man allegedly passed on information. A clerk accused of spying was seen.';
+    expect(events(text, 'en')).toEqual([]);
+  });
+
   it('does not take a publishing verb without what it publishes for an event', () => {
     expect(events('The agency published its budget figures on Monday.', 'en')).toEqual([]);
   });

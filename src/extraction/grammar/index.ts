@@ -31,6 +31,8 @@ export interface GrammarData {
   eventSpanStops: string[];
   /** Stop words that may still carry an event mention over a short reason ("arrested for spying", "arrêté pour espionnage"). */
   eventReasonLinks: string[];
+  /** Words that join two event triggers into one mention ("arrested and expelled"). */
+  coordinators?: string[];
   relativeDates: RelativeDateRule[];
 }
 
