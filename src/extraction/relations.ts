@@ -237,6 +237,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
   if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
+  // The lead warning is about the methods the story describes, wherever they are named.
+  if (leadWarning) for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));
   for (const [s, list] of bySentence) {
     const sGroups = ofType(list, 'TargetGroup');
     if (sGroups.length === 0) continue;

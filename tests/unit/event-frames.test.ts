@@ -93,3 +93,11 @@ describe('relations between events', () => {
     expect(result.relations.some((r) => r.type === 'PART_OF' && r.source === remand!.id && r.target === arrest!.id)).toBe(true);
   });
 });
+
+describe('event dates', () => {
+  it('dates a statement reported without a date of its own to the publication day, wherever it stands', () => {
+    const text = 'Police in Riga arrested a technician in January. He worked at a port. His lawyer spoke to reporters. The case drew attention. MI5 said in a statement that it was aware of the case.';
+    const warning = events(text, 'en', '2025-03-14').find((e) => e.name.startsWith('MI5'));
+    expect(warning?.date).toBe('2025-03-14');
+  });
+});
