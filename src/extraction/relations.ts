@@ -193,7 +193,11 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         rel.add('INVOLVES', e, info.actor, ev);
         if (info.rule.kind === 'law-adoption') {
           const local = sAgencies.filter((a) => a.ref.kind === 'legislature');
-          for (const a of local.length ? local : legislatures) rel.add('ENACTED', a, info.actor, ev);
+          // The legislature that adopted the law enacted it and took part in its adoption.
+          for (const a of local.length ? local : legislatures) {
+            rel.add('ENACTED', a, info.actor, ev);
+            rel.add('INVOLVES', e, a, ev);
+          }
         }
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
@@ -237,8 +241,11 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
   if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
-  // The lead warning is about the methods the story describes, wherever they are named.
-  if (leadWarning) for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));
+  // The lead warning is about the methods the story describes and the cases it discloses, wherever they are named.
+  if (leadWarning) {
+    for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));
+    for (const c of events) if (c.event?.rule.actorRelation === 'REPORTED_BY') rel.add('INVOLVES', leadWarning, c, sentenceSpan(c.mentions[0]!.sentence));
+  }
   for (const [s, list] of bySentence) {
     const sGroups = ofType(list, 'TargetGroup');
     if (sGroups.length === 0) continue;

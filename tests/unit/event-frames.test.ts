@@ -84,6 +84,15 @@ describe('event vocabulary per kind', () => {
 });
 
 describe('relations between events', () => {
+  it('has the legislature take part in the adoption of the law it enacted', () => {
+    const text = 'Le Bundestag a adopté mardi la loi sur le renseignement extérieur.';
+    const result = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' });
+    const adoption = result.entities.find((e) => e.type === 'Event' && e.id.includes('adoption'));
+    const legislature = result.entities.find((e) => e.type === 'Agency' && e.name === 'Bundestag');
+    expect(adoption && legislature).toBeTruthy();
+    expect(result.relations.some((r) => r.type === 'INVOLVES' && r.source === adoption!.id && r.target === legislature!.id)).toBe(true);
+  });
+
   it('makes the procedural steps of a case part of it', () => {
     const text = 'Latvian police arrested a port worker on Monday. He was remanded in custody on Wednesday.';
     const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
