@@ -133,13 +133,14 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     let precision = trig.date?.precision ?? null;
     let soft = trig.softDate;
     let fallback = false;
-    // A warning, campaign or disclosure reported without a date of its own is recent news: the
-    // publication date, to the day in the lead sentences, else to the month.
-    // So is an arrest, a charge or a summons the text reports without a date, to the month.
+    // A warning, campaign, statement or disclosure reported without a date of its own is the day's
+    // news: the first of its kind gets the publication date to the day, later ones the month.
+    // So is an arrest, a charge or a summons the text reports without a date: to the day in the
+    // lead sentences, else to the month.
     const newsFallback = trig.rule.actorRole === 'actor' && !trig.weak && !trig.date;
     if (!date && doc.publication && ((trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') || newsFallback)) {
       const p = doc.publication;
-      const lead = trig.sentence < LEAD_SENTENCES && !seenKinds.has(trig.rule.kind) && p.day !== null;
+      const lead = (trig.rule.actorRole === 'issuer' || trig.sentence < LEAD_SENTENCES) && !seenKinds.has(trig.rule.kind) && p.day !== null;
       date = lead ? `${p.year}-${pad(p.month)}-${pad(p.day!)}` : `${p.year}-${pad(p.month)}`;
       precision = lead ? 'DAY' : 'MONTH';
       soft = true;

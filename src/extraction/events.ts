@@ -37,8 +37,16 @@ export interface FoundEvent {
 }
 
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
-const SPAN_STOPS = new Set(GRAMMARS.flatMap((g) => g.eventSpanStops).map((w) => foldText(w)));
+/** Per language ("a" ends a French mention, not an English one); a text in no supported language gets them all. */
+const foldedSet = (words: readonly string[]) => new Set(words.map((w) => foldText(w)));
+const SPAN_STOPS_BY_LANGUAGE = new Map(GRAMMARS.map((g) => [g.language, foldedSet(g.eventSpanStops)]));
+const REASON_LINKS_BY_LANGUAGE = new Map(GRAMMARS.map((g) => [g.language, foldedSet(g.eventReasonLinks)]));
+const ALL_SPAN_STOPS = foldedSet(GRAMMARS.flatMap((g) => g.eventSpanStops));
+const ALL_REASON_LINKS = foldedSet(GRAMMARS.flatMap((g) => g.eventReasonLinks));
+const spanStops = (doc: AnalysedDocument) => SPAN_STOPS_BY_LANGUAGE.get(doc.grammar?.language ?? '') ?? ALL_SPAN_STOPS;
 const MAX_OBJECT_TOKENS = 8;
+/** A reason is kept in the mention only when it is short: "for espionage", not "for filming a base near ...". */
+const MAX_REASON_TOKENS = 3;
 interface TriggerPayload { rule: EventRule; weak: boolean }
 const compiled = new Map<string, PatternSet<TriggerPayload>>();
 
@@ -52,9 +60,9 @@ export function triggerPatterns(language: string | null): PatternSet<TriggerPayl
       for (const p of list['*'] ?? []) set.add(p, { rule, weak });
       for (const p of language ? list[language] ?? [] : []) set.add(p, { rule, weak });
     }
-    const frame = language ? rule.frames?.[language] : undefined;
-    if (frame && language) {
-      const { strong, weak } = expandFrame(language, frame);
+    const frames = language ? rule.frames?.[language] : undefined;
+    for (const frame of frames === undefined ? [] : Array.isArray(frames) ? frames : [frames]) {
+      const { strong, weak } = expandFrame(language!, frame);
       for (const p of strong) set.add(p, { rule, weak: false });
       for (const p of weak) set.add(p, { rule, weak: true });
     }
@@ -76,6 +84,8 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
     if (!s) typesBySentence.set(m.sentence, (s = new Set()));
     s.add(m.ref.type);
   }
+  const stops = spanStops(doc);
+  const reasonLinks = REASON_LINKS_BY_LANGUAGE.get(doc.grammar?.language ?? '') ?? ALL_REASON_LINKS;
   const out: EventTrigger[] = [];
   for (const s of doc.sentences) {
     const matches = set.matchRange(doc.tokens, s.firstToken, s.endToken);
@@ -106,10 +116,14 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
         let k = endToken;
         while (k < s.endToken && k - endToken < MAX_OBJECT_TOKENS) {
           const t = doc.tokens[k]!;
-          if (t.kind === 'punct' || SPAN_STOPS.has(t.norm)) break;
+          if (t.kind === 'punct' || stops.has(t.norm)) break;
           k++;
         }
         endToken = k;
+        if (k < s.endToken && reasonLinks.has(doc.tokens[k]!.norm)) {
+          const reasonEnd = shortPhraseEnd(doc, k + 1, s.endToken);
+          if (reasonEnd !== null) endToken = reasonEnd;
+        }
       }
       const softDate = !date;
       if (!date) date = nearestDate(dates, m.firstToken);
@@ -117,7 +131,36 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
     }
   }
   out.sort((a, b) => a.start - b.start);
+  return joinCoordinated(doc, out);
+}
+
+const COORDINATORS = new Set(GRAMMARS.flatMap((g) => g.coordinators ?? []).map((w) => foldText(w)));
+/** "arrested and expelled", "interpellés et expulsés": two acts on the same people, one mention of one event. */
+function joinCoordinated(doc: AnalysedDocument, triggers: EventTrigger[]): EventTrigger[] {
+  const out: EventTrigger[] = [];
+  for (const t of triggers) {
+    const prev = out[out.length - 1];
+    if (prev && prev.sentence === t.sentence && prev.rule.actorRole === 'actor' && t.rule.actorRole === 'actor' && !prev.weak && !t.weak &&
+      // Adjacent over "and", or already inside the first mention when it ran on to a date ("interpellés et expulsés en mai").
+      ((t.firstToken === prev.endToken + 1 && COORDINATORS.has(doc.tokens[prev.endToken]!.norm)) || (t.firstToken < prev.endToken && COORDINATORS.has(doc.tokens[t.firstToken - 1]!.norm)))) {
+      const endToken = Math.max(prev.endToken, t.endToken);
+      out[out.length - 1] = { ...prev, rule: t.rule, endToken, end: doc.tokens[endToken - 1]!.end, date: prev.softDate && !t.softDate ? t.date : prev.date, softDate: prev.softDate && t.softDate };
+      continue;
+    }
+    out.push(t);
+  }
   return out;
+}
+
+/** The end of a phrase of at most MAX_REASON_TOKENS words from `from` that closes on punctuation, a stop word or the sentence end; null when longer. */
+function shortPhraseEnd(doc: AnalysedDocument, from: number, sentenceEnd: number): number | null {
+  let k = from;
+  const stops = spanStops(doc);
+  while (k < sentenceEnd && doc.tokens[k]!.kind !== 'punct' && !stops.has(doc.tokens[k]!.norm)) {
+    if (k - from >= MAX_REASON_TOKENS) return null;
+    k++;
+  }
+  return k > from ? k : null;
 }
 
 function crossesPunctuation(doc: AnalysedDocument, from: number, to: number): boolean {

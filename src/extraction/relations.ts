@@ -20,6 +20,11 @@ const THREAT_KINDS = new Set(['threat', 'hacking-group']);
 const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police', 'prosecutor']);
 const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'];
 const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
+/** Events a story's case is made of, and the procedural steps that are part of it. */
+const CASE_KINDS = new Set(['arrest', 'charge', 'conviction', 'network-dismantled']);
+const SUB_EVENT_KINDS = new Set(['court-appearance', 'investigation', 'trial']);
+/** Bodies whose statements in a case story are about the case (not the hostile services, outlets or parties). */
+const ACTING_KINDS = new Set(['police', 'prosecutor', 'court', 'security', 'authority', 'intelligence', 'ministry']);
 /** Per-sentence pairing is capped so a pathological sentence cannot go quadratic. */
 const MAX_MENTIONS_PER_SENTENCE = 40;
 /** Supporting sentences kept per relation. */
@@ -188,7 +193,11 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         rel.add('INVOLVES', e, info.actor, ev);
         if (info.rule.kind === 'law-adoption') {
           const local = sAgencies.filter((a) => a.ref.kind === 'legislature');
-          for (const a of local.length ? local : legislatures) rel.add('ENACTED', a, info.actor, ev);
+          // The legislature that adopted the law enacted it and took part in its adoption.
+          for (const a of local.length ? local : legislatures) {
+            rel.add('ENACTED', a, info.actor, ev);
+            rel.add('INVOLVES', e, a, ev);
+          }
         }
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
@@ -212,11 +221,19 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       }
     }
   }
-  // Sub-events: a court appearance is part of the charges (or, failing those, the arrest) of the case.
-  const ofKind = (kind: string) => events.find((e) => e.event?.rule.kind === kind);
-  const caseEvent = ofKind('charge') ?? ofKind('arrest');
-  const court = ofKind('court-appearance');
-  if (court && caseEvent) rel.add('PART_OF', court, caseEvent, sentenceSpan(court.mentions[0]!.sentence));
+  // Sub-events: the procedural steps of a case (a court appearance or remand, an investigation, a
+  // trial) are part of the case the story is about: its first arrest, charge, conviction or dismantling.
+  const byFirstMention = [...events].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const caseEvent = byFirstMention.find((e) => CASE_KINDS.has(e.event?.rule.kind ?? '')) ?? null;
+  if (caseEvent) {
+    for (const e of events) {
+      if (SUB_EVENT_KINDS.has(e.event?.rule.kind ?? '')) rel.add('PART_OF', e, caseEvent, sentenceSpan(e.mentions[0]!.sentence));
+      // A statement or publication by a body in a story about a case speaks about that case.
+      else if (e.event?.rule.actorRole === 'issuer' && e.event.rule.kind === 'warning' && e.event.actor && ACTING_KINDS.has(e.event.actor.ref.kind ?? '')) {
+        rel.add('INVOLVES', e, caseEvent, sentenceSpan(e.mentions[0]!.sentence));
+      }
+    }
+  }
 
   // Outlets named in the document report its lead event.
   if (leadEvent) for (const o of outlets) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
@@ -224,6 +241,11 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
   if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
+  // The lead warning is about the methods the story describes and the cases it discloses, wherever they are named.
+  if (leadWarning) {
+    for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));
+    for (const c of events) if (c.event?.rule.actorRelation === 'REPORTED_BY') rel.add('INVOLVES', leadWarning, c, sentenceSpan(c.mentions[0]!.sentence));
+  }
   for (const [s, list] of bySentence) {
     const sGroups = ofType(list, 'TargetGroup');
     if (sGroups.length === 0) continue;

@@ -29,6 +29,10 @@ export interface GrammarData {
   futureMarkers: string[];
   /** Words where an event mention stops when it runs on over its object. */
   eventSpanStops: string[];
+  /** Stop words that may still carry an event mention over a short reason ("arrested for spying", "arrêté pour espionnage"). */
+  eventReasonLinks: string[];
+  /** Words that join two event triggers into one mention ("arrested and expelled"). */
+  coordinators?: string[];
   relativeDates: RelativeDateRule[];
 }
 

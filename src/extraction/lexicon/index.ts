@@ -17,7 +17,7 @@
  * - "partOf": PART_OF edges emitted when both entities occur in a document.
  */
 import type { EntityType } from '../../domain/entities.js';
-import type { FrameForms } from '../frames.js';
+import type { Frames } from '../frames.js';
 import { expandCompose, type ComposeForms } from '../compose.js';
 import agencies from './agencies.json' with { type: 'json' };
 import laws from './laws.json' with { type: 'json' };
@@ -65,7 +65,7 @@ export interface EventRule {
   requires?: EntityType;
   triggers: LanguagePatterns;
   /** Verbs and nouns per language, expanded over inflections and voice (../frames.ts). */
-  frames?: Record<string, FrameForms>;
+  frames?: Frames;
   /** Words that mention an event of this kind without starting a new one ("the campaign", "warned"): they join the document's event of that kind, or make one if there is none. */
   weakTriggers?: LanguagePatterns;
   /** Arrests, charges, trials: the mention runs on over the object and place ("arrested two men in X"). */
