@@ -82,7 +82,7 @@ describe('graph views for front-end libraries', () => {
     expect(uses.data('label')).toBe('USES');
     expect(uses.data('weight')).toBe(2);
     expect(cy.getElementById(id.tactic).data('label')).toBe(`Tactic ${tag}`);
-    expect(cy.getElementById(id.tactic).data('type')).toBe('Tactic');
+    expect(cy.getElementById(id.tactic).data('type')).toBe('TACTIC');
     // Both edges between the agency and the group are there, each under its own id.
     expect(cy.getElementById(id.agency).edgesTo(cy.getElementById(id.group))).toHaveLength(2);
   });
