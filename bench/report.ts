@@ -132,7 +132,7 @@ export function toMarkdown(report: BenchReport): string {
       );
     } else if (size.load) {
       lines.push(
-        `Built by the synthetic graph writer (scripts/generate-graph.ts, batched CREATE, no documents) in ${size.load.seconds.toFixed(1)} s.`,
+        `Built by the synthetic graph writer (scripts/generate-graph.ts, batched writes through the store's upserts, no documents) in ${size.load.seconds.toFixed(1)} s.`,
       );
     }
     if (size.reused) {

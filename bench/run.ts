@@ -34,7 +34,7 @@ Options:
   --graph KIND        how the graph is built: corpus (default: the generated documents through
                       the ingestion code's bulk writer, writeDocumentGraphs) or synthetic (the
                       read API's generator, scripts/generate-graph.ts: entities and relations
-                      with batched CREATE, no documents; the fast way to 1m)
+                      in batches through the store's upserts, no documents; the fast way to 1m)
   --scenarios LIST    any of ${SCENARIOS.join(', ')} (default: all)
   --queries LIST      any of ${QUERY_SPECS.map((q) => q.name).join(', ')} (default: all)
   --clients LIST      concurrent clients per query cell (default 1,32)
