@@ -1,3 +1,4 @@
+import type { ValidDocument } from '../domain/document.js';
 import type { DatePrecision, EntityType } from '../domain/entities.js';
 import { isRelationType, type RelationType } from '../domain/relations.js';
 import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
@@ -16,13 +17,8 @@ import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, MENTIONS, REDIRECT_LABEL, 
  * (document, entity) and per (type, source, target), with each name's match key.
  */
 
-export interface DocumentProps {
-  id: string;
-  text: string;
-  title: string | null;
-  sourceUrl: string | null;
-  language: string | null;
-  publishedAt: string | null;
+/** A validated document as stored, with what ingestion derives from its text. */
+export interface DocumentProps extends ValidDocument {
   contentHash: string;
   charCount: number;
   extractorVersion: string;

@@ -388,6 +388,33 @@ async function canonicalDump(app: TestApp, world: Universe): Promise<string> {
   });
 }
 
+/**
+ * Runs the scenario's mutations at once, checks the invariants, and compares the graph with each
+ * serial order of the same mutations: null when it equals one of them, else what differs.
+ */
+async function raceAgainstSerialOrders(app: TestApp, scenario: Scenario): Promise<string | null> {
+  try {
+    const raced = universe(freshTag());
+    await loadInitial(app, raced, scenario.initial);
+    await runConcurrently(app, raced, scenario.mutations, scenario.seed);
+    const problems = await violations(app, raced);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    const result = await canonicalDump(app, raced);
+    const serialResults: string[] = [];
+    for (const order of permutations(scenario.mutations)) {
+      const serial = universe(freshTag());
+      await loadInitial(app, serial, scenario.initial);
+      await runSerially(app, serial, order);
+      const dump = await canonicalDump(app, serial);
+      if (dump === result) return null;
+      serialResults.push(dump);
+    }
+    return `${describeScenario(scenario)}\n    raced:  ${result}\n    serial: ${serialResults.join('\n    or:     ')}`;
+  } catch (error) {
+    return `${describeScenario(scenario)}\n    threw ${error instanceof Error ? error.stack : String(error)}`;
+  }
+}
+
 function permutations<T>(list: readonly T[]): T[][] {
   if (list.length <= 1) return [list.slice()];
   return list.flatMap((item, i) => permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [item, ...rest]));
@@ -462,32 +489,8 @@ describe('concurrent loads and curation', () => {
       for (let i = next++; i < seeds.length; i = next++) {
         const seed = seeds[i]!;
         const scenario = drawScenario(seed, 3);
-        try {
-          const raced = universe(freshTag());
-          await loadInitial(app, raced, scenario.initial);
-          await runConcurrently(app, raced, scenario.mutations, seed);
-          const problems = await violations(app, raced);
-          if (problems.length > 0) throw new Error(problems.join('; '));
-          const result = await canonicalDump(app, raced);
-          const serialResults: string[] = [];
-          let matched = false;
-          for (const order of permutations(scenario.mutations)) {
-            const serial = universe(freshTag());
-            await loadInitial(app, serial, scenario.initial);
-            await runSerially(app, serial, order);
-            const dump = await canonicalDump(app, serial);
-            if (dump === result) {
-              matched = true;
-              break;
-            }
-            serialResults.push(dump);
-          }
-          if (!matched) {
-            failures.push(`${describeScenario(scenario)}\n    raced:  ${result}\n    serial: ${serialResults[0]}\n    (and ${serialResults.length - 1} other orders)`);
-          }
-        } catch (error) {
-          failures.push(`${describeScenario(scenario)}\n    threw ${error instanceof Error ? error.stack : String(error)}`);
-        }
+        const failure = await raceAgainstSerialOrders(app, scenario);
+        if (failure) failures.push(failure);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_RUNS }, worker));
@@ -513,27 +516,9 @@ describe('concurrent loads and curation', () => {
             { kind: 'load', doc: 'D7' },
           ],
         };
-        try {
-          const raced = universe(freshTag());
-          await loadInitial(app, raced, scenario.initial);
-          await runConcurrently(app, raced, scenario.mutations, seed);
-          // violations() fails any two entities of a type that share a match key.
-          const problems = await violations(app, raced);
-          if (problems.length > 0) throw new Error(problems.join('; '));
-          const result = await canonicalDump(app, raced);
-          const serialResults: string[] = [];
-          for (const order of permutations(scenario.mutations)) {
-            const serial = universe(freshTag());
-            await loadInitial(app, serial, scenario.initial);
-            await runSerially(app, serial, order);
-            serialResults.push(await canonicalDump(app, serial));
-          }
-          if (!serialResults.includes(result)) {
-            failures.push(`${describeScenario(scenario)}\n    raced:  ${result}\n    serial: ${serialResults.join('\n    or:     ')}`);
-          }
-        } catch (error) {
-          failures.push(`${describeScenario(scenario)}\n    threw ${error instanceof Error ? error.stack : String(error)}`);
-        }
+        // The invariants include: no two entities of a type share a match key.
+        const failure = await raceAgainstSerialOrders(app, scenario);
+        if (failure) failures.push(failure);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL_RUNS }, worker));
