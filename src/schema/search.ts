@@ -12,8 +12,10 @@ builder.queryFields((t) => ({
     {
       type: EntityRef,
       description:
-        'Full-text search over names and aliases, best first, one page at a time. Accents and case do not matter ' +
-        '("securite d\'etat" finds "Sécurité d\'État"); every word must match, the last one also as a prefix.',
+        'Search over names and aliases, best match first, one page at a time. Accents and case do not matter ' +
+        '("securite d\'etat" finds "Sécurité d\'État"); every word must match, the last one also as a prefix. ' +
+        'Best first means: the name is the query, then an alias is, then the name or an alias starts with it, then ' +
+        'any other hit; within each, shorter names first, then by name and id.',
       args: {
         query: t.arg.string({ required: true, description: `Words to find, at most ${MAX_QUERY_CHARS} characters.` }),
         types: t.arg({ type: [EntityTypeEnum], description: 'Only these types.' }),
@@ -26,7 +28,7 @@ builder.queryFields((t) => ({
         const connection = await resolveKeysetConnection(
           args,
           {
-            order: 'SCORE',
+            order: 'MATCH',
             keyCount: SEARCH_ORDER_KEY_COUNT,
             maxPageSize: context.config.limits.maxPageSize,
             defaultPageSize: 20,
@@ -42,9 +44,9 @@ builder.queryFields((t) => ({
     {
       name: 'SearchConnection',
       description:
-        'A page of search hits, best first. A cursor holds its hit\'s relevance score, name and id: it stays usable, ' +
-        'but scores move when documents are loaded (they depend on the whole index), so after loads the next page ' +
-        'may repeat or skip hits near the cursor. Page again from the start when the graph has changed.',
+        'A page of search hits, best first. A cursor holds its hit\'s score, folded name and id, all computed from ' +
+        'that hit\'s own names: it stays valid when documents are loaded, and the next page neither repeats nor skips ' +
+        'a hit (a hit whose names are edited by curation moves to its new place).',
       fields: (t) => ({
         totalCount: t.int({
           description: 'All entities the search finds, not only this page.',
@@ -55,10 +57,13 @@ builder.queryFields((t) => ({
     },
     {
       name: 'SearchEdge',
-      description: 'An entity whose name or an alias matches the search, with its relevance and cursor.',
+      description: 'An entity whose name or an alias matches the search, with its match score and cursor.',
       fields: (t) => ({
         score: t.float({
-          description: 'Full-text relevance; higher is better.',
+          description:
+            'How well the names match, from this entity\'s names alone (so it does not change when other data is ' +
+            'loaded); higher is better: 4.x the name is the query, 3.x an alias is, 2.x the name or an alias starts ' +
+            'with it, 1.x another hit. The fraction is larger for shorter names.',
           resolve: (edge) => (edge as unknown as { score: number }).score,
         }),
       }),

@@ -270,7 +270,7 @@ export async function updateEntity(
     await claimNewNames(tx, locks, entity, [newName, ...aliases]);
     const rows = await tx.run(
       `MATCH (n:${ENTITY_LABEL} {id: $id})
-       SET n.name = $name, n.aliases = $aliases, n.aliasLanguages = $languages, n.matchKeys = $keys,
+       SET n.name = $name, n.nameKey = $nameKey, n.aliases = $aliases, n.aliasLanguages = $languages, n.matchKeys = $keys,
          n.nameCurated = coalesce(n.nameCurated, false) OR $nameCurated,
          n.aliasesCurated = coalesce(n.aliasesCurated, false) OR $aliasesCurated
        SET n.searchText = reduce(text = n.name, alias IN n.aliases | text + ' | ' + alias)
@@ -278,6 +278,7 @@ export async function updateEntity(
       {
         id: entity.id,
         name: newName,
+        nameKey: matchKey(newName),
         aliases,
         languages,
         keys,

@@ -116,7 +116,7 @@ const LABEL_FOREACH = ENTITY_LABELS.map(
 // every matched node made bulk loads markedly slower.
 const UPSERT_ENTITIES = `UNWIND $entities AS e
      MERGE (n:${ENTITY_LABEL} {id: e.id})
-     ON CREATE SET n.type = e.type, n.name = e.name, n.nameCurated = false, n.aliases = [], n.aliasLanguages = [],
+     ON CREATE SET n.type = e.type, n.name = e.name, n.nameKey = e.nameKey, n.nameCurated = false, n.aliases = [], n.aliasLanguages = [],
        n.aliasesCurated = false, n.matchKeys = [], n.generic = e.generic, n.mentionCount = 0, n.justCreated = true
      SET n.mentionCount = coalesce(n.mentionCount, 0) + e.mentionCount
      WITH n, e, coalesce(n.justCreated, false) AS created

@@ -6,11 +6,12 @@ import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
  * constants only, never from input: Cypher text that names them is built from this map after
  * the input was checked against it.
  *
- * - Entities: `(:Entity:<Type> {id, type, name, nameCurated, aliases, aliasLanguages,
+ * - Entities: `(:Entity:<Type> {id, type, name, nameKey, nameCurated, aliases, aliasLanguages,
  *   aliasesCurated, searchText, generic, date, datePrecision, mentionCount, matchKeys})`. `aliases` and
  *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index; `matchKeys`
  *   holds the folded form of the name and each alias (domain/fold.ts), what a later
- *   document's names are matched against; `mentionCount` is the number of mention spans over all
+ *   document's names are matched against; `nameKey` is the name's own folded form (search ranks
+ *   and pages by it); `mentionCount` is the number of mention spans over all
  *   documents.
  * - Documents: `(:Document {id, title, sourceUrl, language, publishedAt, contentHash, text,
  *   extractorVersion, ingestedAt, charCount})`.

@@ -1,10 +1,40 @@
+import { matchKey } from '../domain/fold.js';
 import type { GraphStore } from './graph-store.js';
-import { SCHEMA_STATEMENTS } from './model.js';
+import { ENTITY_LABEL, SCHEMA_STATEMENTS } from './model.js';
+import { int } from './values.js';
 
-/** Creates constraints and indexes if missing and waits until they are online. */
+/** Entities filled per transaction when a stored value is missing. */
+const BACKFILL_BATCH = 5_000;
+
+/**
+ * Creates constraints and indexes if missing, waits until they are online, then fills the stored
+ * values that a database written by an earlier version lacks.
+ */
 export async function applySchema(store: GraphStore): Promise<void> {
   for (const statement of SCHEMA_STATEMENTS) {
     await store.driver.executeQuery(statement, {}, { database: store.database });
   }
   await store.driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database: store.database });
+  await backfillNameKeys(store);
+}
+
+/**
+ * `nameKey` (the folded name search ranks by, model.ts) on entities written before it existed.
+ * Folding is domain/fold.ts, not Cypher, so the names are read, folded here and written back.
+ */
+async function backfillNameKeys(store: GraphStore): Promise<void> {
+  for (;;) {
+    const { records } = await store.driver.executeQuery(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.nameKey IS NULL RETURN n.id AS id, coalesce(n.name, '') AS name LIMIT $batch`,
+      { batch: int(BACKFILL_BATCH) },
+      { database: store.database },
+    );
+    if (records.length === 0) return;
+    const rows = records.map((record) => ({ id: record.get('id') as string, key: matchKey(record.get('name') as string) }));
+    await store.driver.executeQuery(
+      `UNWIND $rows AS row MATCH (n:${ENTITY_LABEL} {id: row.id}) WHERE n.nameKey IS NULL SET n.nameKey = row.key`,
+      { rows },
+      { database: store.database },
+    );
+  }
 }

@@ -3,7 +3,7 @@ import type { GraphStore, QueryCounter } from './graph-store.js';
 import { ANY_RELATION, ENTITY_PROJECTION, toEntityRecord, type EntityRecord } from './entities.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_NAME_INDEX, MENTIONS } from './model.js';
 import { isEntityType } from '../domain/entities.js';
-import { foldApostrophes, foldName } from '../domain/fold.js';
+import { foldApostrophes, foldName, matchKey } from '../domain/fold.js';
 import { followRedirects } from './redirects.js';
 import { keysetClauses, keysetResult, type KeyValues, type KeysetPage, type SortKey } from './keyset.js';
 
@@ -61,31 +61,51 @@ export interface SearchInput {
   types: readonly EntityType[] | null;
 }
 
-/** Best first; ties by name, then id, so the order is total (keyset.ts). */
+/**
+ * How well an entity's own names match the query, from those names alone (never from index
+ * statistics, which move whenever anything is loaded): 4 when the name is the query (folded, as
+ * domain/fold.ts matchKey folds), 3 when an alias is, 2 when the name or an alias starts with it,
+ * 1 for any other hit of the full-text index (every word found somewhere in the names). The
+ * fraction added, in (0, 1), ranks shorter names first within a class: the query covers more of
+ * them. An entity's score changes only when its own names do, so a search's order is a keyset
+ * order like any other and its cursors stay valid when data is added.
+ */
+const MATCH_SCORE = `CASE
+       WHEN n.nameKey = $searchKey THEN 4
+       WHEN $searchKey IN coalesce(n.matchKeys, []) THEN 3
+       WHEN any(key IN coalesce(n.matchKeys, []) WHERE key STARTS WITH $searchKey) THEN 2
+       ELSE 1
+     END + toFloat(size($searchKey)) / (size($searchKey) + size(coalesce(n.nameKey, '')) + 1)`;
+
+/** Best match first; ties by folded name, then id, so the order is total (keyset.ts). */
 const SEARCH_ORDER: SortKey[] = [
   { expression: 'score', direction: 'DESC' },
-  { expression: 'n.name', direction: 'ASC' },
+  { expression: "coalesce(n.nameKey, '')", direction: 'ASC' },
   { expression: 'n.id', direction: 'ASC' },
 ];
 
 export const SEARCH_ORDER_KEY_COUNT = SEARCH_ORDER.length;
 
-/** The hits of a search as `n` with its `score`, or null when nothing searchable was typed. */
+/**
+ * The hits of a search as `n`, or null when nothing searchable was typed. The full-text index
+ * finds them (every word, the last also as a prefix); whether a node is a hit depends on its own
+ * text only, not on what else is indexed.
+ */
 function searchClauses(input: SearchInput): { match: string; params: Record<string, unknown> } | null {
   const lucene = toLuceneQuery(input.query);
   if (lucene === null) return null;
   return {
-    match: `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score
+    match: `CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n
      WHERE $types IS NULL OR n.type IN $types`,
-    params: { index: ENTITY_NAME_INDEX, lucene, types: input.types },
+    params: { index: ENTITY_NAME_INDEX, lucene, types: input.types, searchKey: matchKey(input.query) },
   };
 }
 
 /**
- * One page of a full-text search over names and aliases (the `entityNames` index), best first,
- * after or before a sort key (keyset paging). Scores come from the whole index's statistics, so
- * they move when anything is added: a cursor stays usable, but after loads its page may repeat or
- * skip hits near it (unlike the other keyset connections, whose keys are the rows' own values).
+ * One page of a search over names and aliases (the `entityNames` index), best match first
+ * (MATCH_SCORE), after or before a sort key (keyset paging). Every hit's key (score, folded name,
+ * id) comes from the hit itself, so loads elsewhere never move a cursor's place: a next page
+ * neither repeats nor skips hits.
  */
 export async function searchEntities(
   store: GraphStore,
@@ -98,10 +118,11 @@ export async function searchEntities(
   const keyset = keysetClauses(SEARCH_ORDER, page);
   const rows = await store.read(
     `${search.match}
+     WITH n, ${MATCH_SCORE} AS score
      WITH n, score WHERE ${keyset.where}
-     RETURN n ${ENTITY_PROJECTION} AS entity, score, ${keyset.values} AS key
      ORDER BY ${keyset.order}
-     LIMIT $keysetLimit`,
+     LIMIT $keysetLimit
+     RETURN n ${ENTITY_PROJECTION} AS entity, score, ${keyset.values} AS key`,
     { ...search.params, ...keyset.params },
     counter,
   );
