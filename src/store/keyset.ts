@@ -26,8 +26,13 @@ export interface KeysetPage {
 
 /**
  * The WHERE condition, ORDER BY list and parameters of one page. The condition is the tuple
- * comparison spelled out (`k1 > v1 OR (k1 = v1 AND k2 > v2) OR …`), as Cypher has no row values.
- * It reads one row more than asked for, which tells whether the page has a next one.
+ * comparison spelled out, as Cypher has no row values: the first key that differs from the
+ * cursor's decides (`CASE WHEN k1 <> v1 THEN k1 > v1 WHEN k2 <> v2 THEN k2 > v2 ELSE k3 > v3 END`),
+ * and `k1 >= v1` is stated on its own. Written as `k1 > v1 OR (k1 = v1 AND …)` it was split by
+ * the planner into a union of two index seeks read in full (237k db hits for a page of entities
+ * by degree at 100k entities); this way an index on the first key is walked in order from the
+ * cursor and the read stops after the page. It reads one row more than asked for, which tells
+ * whether the page has a next one.
  */
 export function keysetClauses(keys: readonly SortKey[], page: KeysetPage) {
   const reversed = (direction: SortKey['direction']) => (direction === 'ASC') === page.backward;
@@ -36,12 +41,13 @@ export function keysetClauses(keys: readonly SortKey[], page: KeysetPage) {
   let where = 'true';
   if (page.from) {
     if (page.from.length !== keys.length) throw new Error('keyset: cursor values do not match the sort keys');
-    const alternatives = keys.map((key, index) => {
-      const equal = keys.slice(0, index).map((earlier, j) => `${earlier.expression} = $keyset${j}`);
-      const beyond = `${key.expression} ${reversed(key.direction) ? '<' : '>'} $keyset${index}`;
-      return `(${[...equal, beyond].join(' AND ')})`;
-    });
-    where = alternatives.join(' OR ');
+    const beyond = (key: SortKey, index: number, orEqual = '') =>
+      `(${key.expression}) ${reversed(key.direction) ? '<' : '>'}${orEqual} $keyset${index}`;
+    const decided = keys
+      .slice(0, -1)
+      .map((key, index) => `WHEN (${key.expression}) <> $keyset${index} THEN ${beyond(key, index)}`);
+    const last = beyond(keys.at(-1)!, keys.length - 1);
+    where = `${beyond(keys[0]!, 0, '=')} AND ${decided.length ? `CASE ${decided.join(' ')} ELSE ${last} END` : last}`;
     page.from.forEach((value, index) => (params[`keyset${index}`] = value));
   }
   return {
