@@ -10,7 +10,11 @@ const EntityOrderEnum = builder.enumType('EntityOrder', {
     NAME: { description: 'By canonical name.' },
     DATE_ASC: { description: 'Oldest first; undated last.' },
     DATE_DESC: { description: 'Newest first; undated last.' },
-    DEGREE: { description: 'Best connected first.' },
+    DEGREE: {
+      description:
+        'Best connected first: most relations to other entities (either direction, any type). The count is ' +
+        'stored with each entity and indexed, so a page costs about the same at any graph size.',
+    },
     MENTIONS: { description: 'Most mentioned first.' },
   } as const,
 });

@@ -199,8 +199,10 @@ builder.queryFields((t) => ({
   subgraph: t.field({
     type: GraphView,
     description:
-      'The entities a filter selects (best connected first) and the relations among them. Generic entities ' +
-      'are left out unless filter.includeGeneric is true.',
+      'The entities a filter selects, best connected first (most relations to other entities, the count ' +
+      'stored with each entity and indexed: with no search or document filter only the best connected ' +
+      '`limit` + 1 are read, not the whole graph), and the relations among them; `truncated` when more ' +
+      'entities matched. Generic entities are left out unless filter.includeGeneric is true.',
     args: {
       filter: t.arg({ type: EntityFilterInput, description: 'Which entities to show (default: all named ones).' }),
       relationTypes: t.arg({ type: [RelationTypeEnum], description: 'Only these relations (default: all).' }),

@@ -6,7 +6,7 @@ import { checkAliases, checkName } from '../domain/name-limits.js';
 import { findEntitiesByNames, lockResolvedEntities } from './entity-resolution.js';
 import { collectUnsupported, lockMentionedEntities, stripDocumentSupport } from './support-removal.js';
 import type { GraphStore, QueryCounter, WriteTransaction } from './graph-store.js';
-import { writeRedirects } from './graph-writes.js';
+import { refreshDegrees, writeRedirects } from './graph-writes.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, RELATIONSHIP_TYPES } from './model.js';
 import { documentLock, nameLock, writeWithLocks, type WriteHooks, type WriteLocks } from './write-locks.js';
 
@@ -182,6 +182,8 @@ export async function mergeEntities(
        RETURN ${SUMMARY} AS entity`,
       { from: from.id, into: into.id, aliases, languages, keys: [...keys] },
     );
+    // Moved edges may have joined the survivor's own (or become loops): recount both ends.
+    await refreshDegrees(tx, [into.id, ...edges.map((edge) => edge.other as string)]);
     await writeRedirects(tx, [{ from: from.id, into: into.id }]);
     return {
       survivor: survivorRows[0]!.entity as EntitySummary,

@@ -182,14 +182,19 @@ export interface SubgraphInput {
   limit: number;
 }
 
-/** The entities a filter selects (best connected first, up to `limit`) and the relations among them. */
+/**
+ * The entities a filter selects (best connected first, up to `limit`) and the relations among
+ * them. "Best connected" is the stored `degree` (model.ts): with no search or document filter,
+ * Neo4j walks the entity_degree index from the top and stops after `limit` + 1 entities that pass
+ * the filter, instead of counting every entity's relations.
+ */
 export async function loadSubgraph(store: GraphStore, input: SubgraphInput, counter?: QueryCounter): Promise<GraphViewRecord> {
   const relation = relationAlternation(input.relationTypes);
   const { match, params } = filterClauses({ ...input.filter, includeGeneric: input.filter.includeGeneric ?? false });
   const rows = await store.read(
     `${match}
-     WITH n, COUNT { (n)-[:${ANY_RELATION}]-() } AS degree
-     ORDER BY degree DESC, n.id
+     WITH n WHERE n.degree IS NOT NULL
+     ORDER BY n.degree DESC, n.id
      LIMIT $limitPlusOne
      WITH collect(n) AS selected
      WITH selected[0..$limit] AS kept, size(selected) > $limit AS truncated

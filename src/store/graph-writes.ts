@@ -2,6 +2,7 @@ import type { ValidDocument } from '../domain/document.js';
 import type { DatePrecision, EntityType } from '../domain/entities.js';
 import { isRelationType, type RelationType } from '../domain/relations.js';
 import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
+import { ANY_RELATION } from './entities.js';
 import type { WriteTransaction } from './graph-store.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
 
@@ -117,7 +118,8 @@ const LABEL_FOREACH = ENTITY_LABELS.map(
 const UPSERT_ENTITIES = `UNWIND $entities AS e
      MERGE (n:${ENTITY_LABEL} {id: e.id})
      ON CREATE SET n.type = e.type, n.name = e.name, n.nameKey = e.nameKey, n.nameCurated = false, n.aliases = [], n.aliasLanguages = [],
-       n.aliasesCurated = false, n.matchKeys = [], n.generic = e.generic, n.mentionCount = 0, n.justCreated = true
+       n.aliasesCurated = false, n.matchKeys = [], n.generic = e.generic, n.mentionCount = 0, n.degree = 0,
+       n.justCreated = true
      SET n.mentionCount = coalesce(n.mentionCount, 0) + e.mentionCount
      WITH n, e, coalesce(n.justCreated, false) AS created
      REMOVE n.justCreated
@@ -221,7 +223,27 @@ export async function upsertRelations(tx: WriteTransaction, relations: readonly 
       written.push({ type, source: row.source as string, target: row.target as string, created: row.created === true });
     }
   }
+  await refreshDegrees(
+    tx,
+    written.filter((relation) => relation.created).flatMap((relation) => [relation.source, relation.target]),
+  );
   return written;
+}
+
+/**
+ * Sets `degree` (model.ts) on the given entities that still exist, counted from their
+ * relationships. Every write that adds or removes a relation calls it, in its transaction, with
+ * the entities at both ends: that transaction holds their locks (it changed their
+ * relationships), so a concurrent write to the same entity counts after it, never beside it.
+ */
+export async function refreshDegrees(tx: WriteTransaction, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (n:${ENTITY_LABEL} {id: id})
+     SET n.degree = COUNT { (n)-[:${ANY_RELATION}]-() }`,
+    { ids: [...new Set(ids)] },
+  );
 }
 
 /**

@@ -11,7 +11,9 @@ import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
  *   `aliasLanguages` are parallel lists; `searchText` feeds the full-text index; `matchKeys`
  *   holds the folded form of the name and each alias (domain/fold.ts), what a later
  *   document's names are matched against; `nameKey` is the name's own folded form (search ranks
- *   and pages by it); `mentionCount` is the number of mention spans over all
+ *   and pages by it); `degree` counts the entity's relations to other entities, both
+ *   directions (graph-writes.ts refreshDegrees, called by every write that adds or removes one),
+ *   so ordering by degree reads an index instead of counting every node's relations; `mentionCount` is the number of mention spans over all
  *   documents.
  * - Documents: `(:Document {id, title, sourceUrl, language, publishedAt, contentHash, text,
  *   extractorVersion, ingestedAt, charCount})`.
@@ -53,6 +55,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.type)`,
   `CREATE INDEX entity_date IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.date)`,
   `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.name)`,
+  `CREATE INDEX entity_degree IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.degree)`,
   `CREATE INDEX document_published IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.publishedAt)`,
   `CREATE INDEX document_ingested IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.ingestedAt)`,
   `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.searchText]

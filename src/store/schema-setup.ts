@@ -1,4 +1,5 @@
 import { matchKey } from '../domain/fold.js';
+import { ANY_RELATION } from './entities.js';
 import type { GraphStore } from './graph-store.js';
 import { ENTITY_LABEL, SCHEMA_STATEMENTS } from './model.js';
 import { int } from './values.js';
@@ -16,6 +17,22 @@ export async function applySchema(store: GraphStore): Promise<void> {
   }
   await store.driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database: store.database });
   await backfillNameKeys(store);
+  await backfillDegrees(store);
+}
+
+/** `degree` (model.ts) on entities written before it existed, counted from their relationships. */
+async function backfillDegrees(store: GraphStore): Promise<void> {
+  for (;;) {
+    const { records } = await store.driver.executeQuery(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.degree IS NULL
+       WITH n LIMIT $batch
+       SET n.degree = COUNT { (n)-[:${ANY_RELATION}]-() }
+       RETURN count(n) > 0 AS filled`,
+      { batch: int(BACKFILL_BATCH) },
+      { database: store.database },
+    );
+    if (records[0]?.get('filled') !== true) return;
+  }
 }
 
 /**

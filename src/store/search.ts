@@ -217,12 +217,17 @@ const DESC = 'DESC' as const;
 const UNDATED_LAST: SortKey = { expression: 'n.date IS NULL', direction: ASC };
 const BY_ID: SortKey = { expression: 'n.id', direction: ASC };
 
-/** Each order as non-null sort keys ending with the id (keyset.ts), and the rank it may compute first. */
-const ORDER_BY: Record<EntityOrder, { extra: string; keys: SortKey[] }> = {
+/**
+ * Each order as non-null sort keys ending with the id (keyset.ts), the rank it may compute first,
+ * and a condition it may need. DEGREE reads the stored `degree` (model.ts): its `IS NOT NULL`
+ * lets Neo4j walk the entity_degree index in order and stop after the page, instead of counting
+ * every entity's relations (every entity has one; graph-writes.ts keeps it).
+ */
+const ORDER_BY: Record<EntityOrder, { extra: string; condition?: string; keys: SortKey[] }> = {
   NAME: { extra: '', keys: [{ expression: 'n.name', direction: ASC }, BY_ID] },
   DATE_ASC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: ASC }, BY_ID] },
   DATE_DESC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: DESC }, BY_ID] },
-  DEGREE: { extra: `, COUNT { (n)-[:${ANY_RELATION}]-() } AS rank`, keys: [{ expression: 'rank', direction: DESC }, BY_ID] },
+  DEGREE: { extra: '', condition: 'n.degree IS NOT NULL', keys: [{ expression: 'n.degree', direction: DESC }, BY_ID] },
   MENTIONS: { extra: `, coalesce(n.mentionCount, 0) AS rank`, keys: [{ expression: 'rank', direction: DESC }, BY_ID] },
 };
 
@@ -246,12 +251,12 @@ export async function listEntities(
   counter?: QueryCounter,
 ): Promise<{ rows: KeyedEntity[]; hasMore: boolean }> {
   const { match, params } = filterClauses(filter);
-  const { extra, keys } = ORDER_BY[orderBy];
+  const { extra, condition, keys } = ORDER_BY[orderBy];
   const keyset = keysetClauses(keys, page);
   const rows = await store.read(
     `${match}
      WITH n${extra}
-     WHERE ${keyset.where}
+     WHERE ${condition ? `${condition} AND (${keyset.where})` : keyset.where}
      ORDER BY ${keyset.order}
      LIMIT $keysetLimit
      RETURN n ${ENTITY_PROJECTION} AS entity, ${keyset.values} AS key`,

@@ -1,4 +1,5 @@
 import type { WriteTransaction } from './graph-store.js';
+import { refreshDegrees } from './graph-writes.js';
 import { DOCUMENT_LABEL, ENTITY_LABEL, MENTIONS, REDIRECT_LABEL } from './model.js';
 import { entityLock, type WriteLocks } from './write-locks.js';
 
@@ -67,8 +68,9 @@ export async function collectUnsupported(
      MATCH (:${ENTITY_LABEL} {id: id})-[r]-(:${ENTITY_LABEL})
      WHERE r.docIds IS NOT NULL AND size(r.docIds) = 0
      WITH DISTINCT r
+     WITH r, [startNode(r).id, endNode(r).id] AS ends
      DELETE r
-     RETURN count(*) AS deleted`,
+     RETURN count(*) AS deleted, reduce(acc = [], pair IN collect(ends) | acc + pair) AS ends`,
     { ids: entityIds },
   );
   const entityRows = await tx.run(
@@ -77,14 +79,20 @@ export async function collectUnsupported(
      WHERE NOT EXISTS { (:${DOCUMENT_LABEL})-[:${MENTIONS}]->(n) }
        AND NOT EXISTS { (n)-[r]-(:${ENTITY_LABEL}) WHERE size(coalesce(r.docIds, [])) > 0 }
      WITH DISTINCT n
-     WITH n, n.id AS deletedId
+     WITH n, n.id AS deletedId, [(n)-[]-(other:${ENTITY_LABEL}) | other.id] AS neighbours
      DETACH DELETE n
-     WITH collect(deletedId) AS deletedIds
+     WITH collect(deletedId) AS deletedIds, reduce(acc = [], list IN collect(neighbours) | acc + list) AS neighbours
      OPTIONAL MATCH (redirect:${REDIRECT_LABEL}) WHERE redirect.target IN deletedIds
      DELETE redirect
-     RETURN deletedIds`,
+     RETURN deletedIds, neighbours`,
     { ids: entityIds },
   );
+  // The ends of deleted relationships, and the neighbours of deleted entities, lost relations.
+  await refreshDegrees(tx, [
+    ...entityIds,
+    ...((relationRows[0]?.ends as string[] | undefined) ?? []),
+    ...((entityRows[0]?.neighbours as string[] | undefined) ?? []),
+  ]);
   return {
     deletedEntityIds: [...new Set((entityRows[0]?.deletedIds as string[] | undefined) ?? [])],
     deletedRelations: (relationRows[0]?.deleted as number | undefined) ?? 0,

@@ -2,7 +2,14 @@ import type { EntityType } from '../../src/domain/entities.js';
 import type { RelationType } from '../../src/domain/relations.js';
 import { preparedEntity } from '../../src/ingestion/prepare-graph.js';
 import type { GraphStore } from '../../src/store/graph-store.js';
-import { mergeDocuments, upsertEntities, upsertRelations, writeMentions, writeRedirects } from '../../src/store/graph-writes.js';
+import {
+  mergeDocuments,
+  refreshDegrees,
+  upsertEntities,
+  upsertRelations,
+  writeMentions,
+  writeRedirects,
+} from '../../src/store/graph-writes.js';
 import { ENTITY_LABEL } from '../../src/store/model.js';
 
 /**
@@ -106,7 +113,16 @@ export async function writeFixture(store: GraphStore, fixture: Fixture): Promise
 /** Deletes every entity, document and redirect whose id contains `tag`. */
 export async function removeFixture(store: GraphStore, tag: string): Promise<void> {
   await store.write(async (tx) => {
-    await tx.run(`MATCH (n:${ENTITY_LABEL}) WHERE n.id CONTAINS $tag DETACH DELETE n`, { tag });
+    // Entities outside the fixture that it was linked to lose relations: their degree is counted again.
+    const rows = await tx.run(
+      `MATCH (n:${ENTITY_LABEL}) WHERE n.id CONTAINS $tag
+       OPTIONAL MATCH (n)--(other:${ENTITY_LABEL}) WHERE NOT other.id CONTAINS $tag
+       WITH collect(DISTINCT n) AS fixture, collect(DISTINCT other.id) AS neighbours
+       FOREACH (n IN fixture | DETACH DELETE n)
+       RETURN neighbours`,
+      { tag },
+    );
+    await refreshDegrees(tx, (rows[0]?.neighbours as string[] | undefined) ?? []);
     await tx.run(`MATCH (d:Document) WHERE d.id CONTAINS $tag DETACH DELETE d`, { tag });
     await tx.run(`MATCH (r:Redirect) WHERE r.id CONTAINS $tag DELETE r`, { tag });
   });
