@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/slow-paths.ts [--runs N]`: the reads issue #14 named as slow paths — entities
  * ordered by degree (first page, and the page after it) and a subgraph with no search or document
- * filter — run through the store's own functions under PROFILE on the graph at NEO4J_URI (e.g.
+ * filter — and search pages from a cursor both ways, run through the store's own functions under PROFILE on the graph at NEO4J_URI (e.g.
  * one `npm run graph:generate -- --entities 100000` wrote). Prints, per read, the database hits
  * and the median of Neo4j's own time over the runs (after one warm-up run), as JSON.
  */
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { connectGraphStore, GraphStore, type QueryCounter } from '../src/store/graph-store.js';
 import { loadSubgraph } from '../src/store/graph-views.js';
-import { listEntities } from '../src/store/search.js';
+import { listEntities, searchEntities } from '../src/store/search.js';
 import { toPlain, type Row } from '../src/store/values.js';
 
 function totalDbHits(plan: ProfiledPlan): number {
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const connected = await connectGraphStore({ uri: config.neo4j.uri, username: config.neo4j.username, password: config.neo4j.password, database: config.neo4jDatabase, readTimeoutMs: 120_000, writeTimeoutMs: 120_000 });
   const store = new ProfilingStore(connected.driver, connected.options);
   const entities = (await store.read('MATCH (n:Entity) RETURN count(n) AS n'))[0]!.n;
+  const search = { query: 'cyber', types: null };
   const firstPage = () => listEntities(store, {}, 'DEGREE', { from: null, backward: false, limit: 20 });
   const reads: Record<string, () => Promise<unknown>> = {
     'entities(orderBy: DEGREE, first: 20)': firstPage,
@@ -53,6 +54,16 @@ async function main(): Promise<void> {
     'entities(filter: {types: [AGENCY]}, orderBy: DEGREE, first: 20)': () =>
       listEntities(store, { types: ['Agency'] }, 'DEGREE', { from: null, backward: false, limit: 20 }),
     'subgraph(limit: 100), no filter': () => loadSubgraph(store, { filter: {}, limit: 100 }),
+    // A search with many hits (a word of one generated name in ten), a page each way from a cursor.
+    'search(query: "cyber", first: 20)': () => searchEntities(store, search, { from: null, backward: false, limit: 20 }),
+    'search(query: "cyber", first: 20, after: page 1)': async () => {
+      const { rows } = await searchEntities(connected, search, { from: null, backward: false, limit: 20 });
+      return searchEntities(store, search, { from: rows.at(-1)!.key, backward: false, limit: 20 });
+    },
+    'search(query: "cyber", last: 20, before: page 2)': async () => {
+      const { rows } = await searchEntities(connected, search, { from: null, backward: false, limit: 40 });
+      return searchEntities(store, search, { from: rows.at(-1)!.key, backward: true, limit: 20 });
+    },
   };
   const report: Record<string, unknown> = { entities };
   for (const [name, read] of Object.entries(reads)) {
