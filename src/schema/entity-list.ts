@@ -12,8 +12,9 @@ const EntityOrderEnum = builder.enumType('EntityOrder', {
     DATE_DESC: { description: 'Newest first; undated last.' },
     DEGREE: {
       description:
-        'Best connected first: most relations to other entities (either direction, any type). The count is ' +
-        'stored with each entity and indexed, so a page costs about the same at any graph size.',
+        'Best connected first: most relations to other entities (either direction, any type), ties by id ' +
+        'descending. The count is stored with each entity and indexed, so a page costs about the same at any ' +
+        'graph size.',
     },
     MENTIONS: { description: 'Most mentioned first.' },
   } as const,

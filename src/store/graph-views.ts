@@ -1,7 +1,6 @@
 import type { EntityType } from '../domain/entities.js';
 import type { RelationType } from '../domain/relations.js';
 import type { GraphStore, QueryCounter } from './graph-store.js';
-import { ANY_RELATION } from './entities.js';
 import { ENTITY_LABEL, RELATIONSHIP_TYPES } from './model.js';
 import { isEntityType } from '../domain/entities.js';
 import { isRelationType } from '../domain/relations.js';
@@ -67,7 +66,8 @@ function checkTypes(types: readonly EntityType[] | null | undefined): readonly E
   return types?.length ? types : null;
 }
 
-const NODE_FIELDS = `.id, .type, .name, generic: coalesce(n.generic, false), degree: COUNT { (n)-[:${ANY_RELATION}]-() }`;
+/** `degree` is the stored count (model.ts), kept by every write that adds or removes a relation. */
+const NODE_FIELDS = `.id, .type, .name, .degree, generic: coalesce(n.generic, false)`;
 
 /** Edges among `kept` (a list of nodes) of the given types, each once. */
 const EDGES_AMONG_KEPT = (relation: string) => `
@@ -184,17 +184,17 @@ export interface SubgraphInput {
 
 /**
  * The entities a filter selects (best connected first, up to `limit`) and the relations among
- * them. "Best connected" is the stored `degree` (model.ts): with no search or document filter,
- * Neo4j walks the entity_degree index from the top and stops after `limit` + 1 entities that pass
- * the filter, instead of counting every entity's relations.
+ * them. "Best connected" is the stored `degree` (model.ts), ties by id descending: with no search
+ * or document filter, Neo4j walks the entity_degree_id index from the top and stops after
+ * `limit` + 1 entities that pass the filter, instead of counting every entity's relations.
  */
 export async function loadSubgraph(store: GraphStore, input: SubgraphInput, counter?: QueryCounter): Promise<GraphViewRecord> {
   const relation = relationAlternation(input.relationTypes);
   const { match, params } = filterClauses({ ...input.filter, includeGeneric: input.filter.includeGeneric ?? false });
   const rows = await store.read(
     `${match}
-     WITH n WHERE n.degree IS NOT NULL
-     ORDER BY n.degree DESC, n.id
+     WITH n WHERE n.degree IS NOT NULL AND n.id IS NOT NULL
+     ORDER BY n.degree DESC, n.id DESC
      LIMIT $limitPlusOne
      WITH collect(n) AS selected
      WITH selected[0..$limit] AS kept, size(selected) > $limit AS truncated
@@ -253,7 +253,7 @@ export async function loadShortestPath(
        CASE WHEN a IS NOT NULL AND a = b THEN [] ELSE relationships(p) END AS pathRelationships
      RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, pathNodes IS NOT NULL AS found,
        [x IN pathNodes | x {
-         .id, .type, .name, generic: coalesce(x.generic, false), degree: COUNT { (x)-[:${ANY_RELATION}]-() }
+         .id, .type, .name, .degree, generic: coalesce(x.generic, false)
        }] AS nodes,
        [r IN pathRelationships | {source: startNode(r).id, target: endNode(r).id, type: type(r), weight: r.weight}] AS edges`,
     { from: input.from, to: input.to, includeGeneric: input.includeGeneric === true },

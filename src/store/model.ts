@@ -55,7 +55,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   `CREATE INDEX entity_type IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.type)`,
   `CREATE INDEX entity_date IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.date)`,
   `CREATE INDEX entity_name IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.name)`,
-  `CREATE INDEX entity_degree IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.degree)`,
+  // Degree, then id: the full order of "best connected first", so a page reads only its own rows.
+  `CREATE INDEX entity_degree_id IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON (n.degree, n.id)`,
   `CREATE INDEX document_published IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.publishedAt)`,
   `CREATE INDEX document_ingested IF NOT EXISTS FOR (d:${DOCUMENT_LABEL}) ON (d.ingestedAt)`,
   `CREATE FULLTEXT INDEX ${ENTITY_NAME_INDEX} IF NOT EXISTS FOR (n:${ENTITY_LABEL}) ON EACH [n.searchText]

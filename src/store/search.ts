@@ -219,15 +219,23 @@ const BY_ID: SortKey = { expression: 'n.id', direction: ASC };
 
 /**
  * Each order as non-null sort keys ending with the id (keyset.ts), the rank it may compute first,
- * and a condition it may need. DEGREE reads the stored `degree` (model.ts): its `IS NOT NULL`
- * lets Neo4j walk the entity_degree index in order and stop after the page, instead of counting
- * every entity's relations (every entity has one; graph-writes.ts keeps it).
+ * and a condition it may need. DEGREE reads the stored `degree` (model.ts), ties by id
+ * descending: that is the order of the entity_degree_id index, which Neo4j walks from the cursor
+ * and leaves after the page (its `IS NOT NULL` conditions allow that scan; every entity has both),
+ * instead of counting every entity's relations.
  */
 const ORDER_BY: Record<EntityOrder, { extra: string; condition?: string; keys: SortKey[] }> = {
   NAME: { extra: '', keys: [{ expression: 'n.name', direction: ASC }, BY_ID] },
   DATE_ASC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: ASC }, BY_ID] },
   DATE_DESC: { extra: '', keys: [UNDATED_LAST, { expression: "coalesce(n.date, '')", direction: DESC }, BY_ID] },
-  DEGREE: { extra: '', condition: 'n.degree IS NOT NULL', keys: [{ expression: 'n.degree', direction: DESC }, BY_ID] },
+  DEGREE: {
+    extra: '',
+    condition: 'n.degree IS NOT NULL AND n.id IS NOT NULL',
+    keys: [
+      { expression: 'n.degree', direction: DESC },
+      { expression: 'n.id', direction: DESC },
+    ],
+  },
   MENTIONS: { extra: `, coalesce(n.mentionCount, 0) AS rank`, keys: [{ expression: 'rank', direction: DESC }, BY_ID] },
 };
 

@@ -95,7 +95,7 @@ export type EntityOrder =
   | 'DATE_ASC'
   /** Newest first; undated last. */
   | 'DATE_DESC'
-  /** Best connected first: most relations to other entities (either direction, any type). The count is stored with each entity and indexed, so a page costs about the same at any graph size. */
+  /** Best connected first: most relations to other entities (either direction, any type), ties by id descending. The count is stored with each entity and indexed, so a page costs about the same at any graph size. */
   | 'DEGREE'
   /** Most mentioned first. */
   | 'MENTIONS'
