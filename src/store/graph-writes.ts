@@ -233,16 +233,21 @@ export async function upsertRelations(tx: WriteTransaction, relations: readonly 
 /**
  * Sets `degree` (model.ts) on the given entities that still exist, counted from their
  * relationships. Every write that adds or removes a relation calls it, in its transaction, with
- * the entities at both ends: that transaction holds their locks (it changed their
- * relationships), so a concurrent write to the same entity counts after it, never beside it.
+ * the entities at both ends. Each node's write lock is taken before counting, so a concurrent
+ * write to the same entity counts after this one commits and sees its relations: the last count
+ * is always right, whatever locks Neo4j took when creating the relationships.
  */
 export async function refreshDegrees(tx: WriteTransaction, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   await tx.run(
     `UNWIND $ids AS id
      MATCH (n:${ENTITY_LABEL} {id: id})
+     SET n.degreeLock = true
+     REMOVE n.degreeLock
+     WITH n
      SET n.degree = COUNT { (n)-[:${ANY_RELATION}]-() }`,
-    { ids: [...new Set(ids)] },
+    // Sorted: every writer takes the locks in the same order.
+    { ids: [...new Set(ids)].sort() },
   );
 }
 

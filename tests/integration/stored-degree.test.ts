@@ -21,6 +21,7 @@ const id = (name: string) => `agency:${tag}-${name}`;
 const doc = `document:${tag}-doc`;
 const other = `document:${tag}-other`;
 const hub = `agency:${outside}-hub`;
+const busy = uniqueTag('degc');
 
 /** Each entity of the tag with its stored degree and its relations counted now. */
 async function degrees(app: TestApp, marker: string) {
@@ -70,6 +71,7 @@ describe('stored degree', () => {
   });
 
   afterAll(async () => {
+    await removeFixture(app.store, busy);
     await removeFixture(app.store, tag);
     await removeFixture(app.store, outside);
     await app.close();
@@ -123,5 +125,26 @@ describe('stored degree', () => {
     expect(await degreeOf(app, hub)).toBe(0);
     const rows = await degrees(app, outside);
     expect(rows).toEqual([{ id: hub, stored: 0, counted: 0 }]);
+  });
+
+  it('stays right when loads add relations to the same entity at once', async () => {
+    // 80 relations to one hub in 8 concurrent transactions (past 50 relationships Neo4j stores a
+    // node as dense): whatever order they commit in, the last count sees them all.
+    const busyHub = `agency:${busy}-hub`;
+    const spokes = Array.from({ length: 80 }, (_, i) => `agency:${busy}-s${i}`);
+    await writeFixture(app.store, {
+      entities: [busyHub, ...spokes].map((entityId) => ({ id: entityId, type: 'Agency' as const, name: `Spoke ${entityId}` })),
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, batch) =>
+        writeFixture(app.store, {
+          entities: [],
+          relations: spokes.slice(batch * 10, batch * 10 + 10).map((spoke) => ({ type: 'PART_OF' as const, source: spoke, target: busyHub })),
+        }),
+      ),
+    );
+    expect(await degreeOf(app, busyHub)).toBe(80);
+    const rows = await degrees(app, busy);
+    for (const row of rows) expect(row.stored, row.id).toBe(row.counted);
   });
 });
