@@ -159,6 +159,7 @@ export function relationPlansIn(
         // projectPlans narrows these once the whole plan is known.
         nodeFields: 'full',
         support: true,
+        weight: true,
       };
     } catch {
       // Not exactly evaluable here: the field loads itself (and reports its own errors).
@@ -255,37 +256,66 @@ const NODE_FIELD_PROPERTIES: Record<string, readonly NodeProperty[]> = {
 };
 
 /**
- * What a connection selected by `connectionFields` needs read of each edge: of its nodes, the
- * stored properties their selection resolves from (NODE_FIELD_PROPERTIES; relation fields need
- * only the id), or the whole entity when it selects anything else; the relation's support only
- * when an edge field other than cursor/type/direction/weight is selected.
+ * What to read of entities whose selections are `entityFields` (every field node of every object
+ * they resolve): the stored properties those fields resolve from (NODE_FIELD_PROPERTIES;
+ * relation fields need only the id), or the whole entity when anything else is selected.
  */
-function projectionOf(connectionFields: readonly FieldNode[], info: GraphQLResolveInfo): Pick<RelationPlan, 'nodeFields' | 'support'> {
+function entityProjectionOf(entityFields: readonly FieldNode[], info: GraphQLResolveInfo): RelationPlan['nodeFields'] {
+  const properties = new Set<NodeProperty>();
+  for (const nodeField of allFields(subSelections(entityFields), info)) {
+    const nodeName = nodeField.name.value;
+    const needs = Object.hasOwn(NODE_FIELD_PROPERTIES, nodeName) ? NODE_FIELD_PROPERTIES[nodeName] : undefined;
+    if (needs) for (const property of needs) properties.add(property);
+    else if (!relationFieldNames.has(nodeName)) return 'full';
+  }
+  return [...properties].sort();
+}
+
+/**
+ * What `entity(id)` at `path` needs read of the entity itself besides its id and type, from
+ * every field node of the operation at that path.
+ */
+export function rootEntityProjection(path: string, info: GraphQLResolveInfo): RelationPlan['nodeFields'] {
+  return entityProjectionOf(fieldsAtPath(info, path), info);
+}
+
+/**
+ * What a connection selected by `connectionFields` needs read of each edge: of its nodes, what
+ * entityProjectionOf says; the relation's support only when an edge field other than
+ * cursor/type/direction/weight is selected; its weight only when `weight` (or anything unknown)
+ * is selected (the order reads it anyway, but it need not travel).
+ */
+function projectionOf(
+  connectionFields: readonly FieldNode[],
+  info: GraphQLResolveInfo,
+): Pick<RelationPlan, 'nodeFields' | 'support' | 'weight'> {
   let whole = false;
   const properties = new Set<NodeProperty>();
   let support = false;
+  let weight = false;
   for (const field of allFields(subSelections(connectionFields), info)) {
     const name = field.name.value;
     if (name === 'edges') {
       for (const edgeField of allFields(subSelections([field]), info)) {
         const edgeName = edgeField.name.value;
         if (edgeName === 'node') {
-          for (const nodeField of allFields(subSelections([edgeField]), info)) {
-            const nodeName = nodeField.name.value;
-            const needs = Object.hasOwn(NODE_FIELD_PROPERTIES, nodeName) ? NODE_FIELD_PROPERTIES[nodeName] : undefined;
-            if (needs) for (const property of needs) properties.add(property);
-            else if (!relationFieldNames.has(nodeName)) whole = true;
-          }
+          const nodeFields = entityProjectionOf([edgeField], info);
+          if (nodeFields === 'full') whole = true;
+          else for (const property of nodeFields) properties.add(property);
+        } else if (edgeName === 'weight') {
+          weight = true;
         } else if (!LIGHT_EDGE_FIELDS.has(edgeName)) {
           support = true;
+          weight = true;
         }
       }
     } else if (!LIGHT_CONNECTION_FIELDS.has(name)) {
       whole = true;
       support = true;
+      weight = true;
     }
   }
-  return { nodeFields: whole ? 'full' : [...properties].sort(), support };
+  return { nodeFields: whole ? 'full' : [...properties].sort(), support, weight };
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   projectPlans,
   registerRelationField,
   relationPlansIn,
+  rootEntityProjection,
   type RelationArgs,
 } from './relation-prefetch.js';
 
@@ -262,6 +263,7 @@ async function loadConnections(
       children: plansBelow(info.fieldNodes, nodeType, info, (nestedArgs) => relationPage(nestedArgs, context)),
       nodeFields: 'full',
       support: true,
+      weight: true,
     };
     // The loader serves every object at this path: read what any of their selections needs.
     projectPlans({ [base]: plan }, '', info);
@@ -316,7 +318,8 @@ export async function loadEntityReadingAhead(
   const plans = relationPlansIn(info.fieldNodes, entityTypeOfId(id), info, (args) => relationPage(args, context));
   if (Object.keys(plans).length === 0) return id;
   projectPlans(plans, pathKey(info.path), info);
-  const [result] = await loadEntitiesWithRelations(context.store, [id], plans, context.queries);
+  const entityFields = rootEntityProjection(pathKey(info.path), info);
+  const [result] = await loadEntitiesWithRelations(context.store, [id], plans, entityFields, context.queries);
   if (!result) return null;
   const base = pathKey(info.path);
   const cache = prefetchedPages(context);

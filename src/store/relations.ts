@@ -32,7 +32,7 @@ export interface RelationEdgeRecord {
   /** OUT when the owner is the relation's source. */
   direction: 'OUT' | 'IN';
   node: EntityRecord;
-  /** Number of documents that support the relation. */
+  /** Number of documents that support the relation (0 when the plan did not ask for it). */
   weight: number;
   docIds: string[];
   /** `docId:start:end` sentence ranges. */
@@ -68,8 +68,10 @@ export interface RelationPlan {
    * which need only the id), or 'full', the whole entity.
    */
   nodeFields: 'full' | readonly NodeProperty[];
-  /** Whether to read the relation's docIds and evidence (its weight is always read). */
+  /** Whether to read the relation's docIds and evidence. */
   support: boolean;
+  /** Whether to return the relation's weight (it is always read, for the order). */
+  weight: boolean;
 }
 
 /** Stored entity properties a relation read may project one by one (id and type always come). */
@@ -104,12 +106,16 @@ function relationPattern(
 }
 
 /**
- * Where each value sits in an edge's list (see pageExpression): the node's id and type (or its
- * whole map), the wanted node properties, the weight, the relation's type and direction when the
- * selection leaves them open, its support when asked, then the nested pages.
+ * Where each value sits in an edge's list (see pageExpression): the node's id and its type when
+ * the label does not fix it (or its whole map), the wanted node properties, the weight when
+ * asked, the relation's type and direction when the selection leaves them open, its support when
+ * asked, then the nested pages.
  */
 interface EdgeLayout {
   nodeProperties: readonly NodeProperty[] | 'full';
+  /** The one entity type the pattern's label allows at the other end (then not read), or null. */
+  fixedNodeType: EntityType | null;
+  weight: boolean;
   /** The one relation type of the selection (then not read), or null (read per edge). */
   fixedType: RelationType | null;
   /** OUT/IN when the selection has one direction (then not read), null for BOTH. */
@@ -120,8 +126,11 @@ interface EdgeLayout {
 
 function layoutOf(plan: RelationPlan): EdgeLayout {
   const types = plan.selection.relationTypes;
+  const otherTypes = plan.selection.otherTypes;
   return {
     nodeProperties: plan.nodeFields,
+    fixedNodeType: otherTypes?.length === 1 ? otherTypes[0]! : null,
+    weight: plan.weight,
     fixedType: types?.length === 1 ? types[0]! : null,
     fixedDirection: plan.selection.direction === 'BOTH' ? null : plan.selection.direction,
     support: plan.support,
@@ -129,22 +138,29 @@ function layoutOf(plan: RelationPlan): EdgeLayout {
   };
 }
 
+/** Parameters of a statement being built, and how many page levels it holds (they name variables). */
+interface Statement {
+  params: Record<string, unknown>;
+  levels: number;
+}
+
 /**
  * The COLLECT subquery that reads one page of `plan` under `owner`: heaviest relations first
  * (most supporting documents), then by the other entity's id, so pages are stable; one more edge
  * than asked, to tell whether another page follows. Each edge is a flat list (EdgeLayout): no
- * map keys to send and decode per edge, nothing the operation did not select. Nested plans
- * become nested COLLECTs inside the list.
+ * map keys to send and decode per edge, nothing the operation did not select, nothing the
+ * pattern fixes (the type its label allows). Nested plans become nested COLLECTs inside the list.
  */
-function pageExpression(plan: RelationPlan, owner: string, params: Record<string, unknown>): string {
-  // Three parameters per level: their count numbers the levels, so names never clash.
-  const level = Object.keys(params).length / 3;
+function pageExpression(plan: RelationPlan, owner: string, statement: Statement): string {
+  const level = statement.levels++;
+  const { params } = statement;
   const relation = `r${level}`;
   const other = `o${level}`;
   const names = { offset: `offset${level}`, limit: `limit${level}`, otherTypes: `otherTypes${level}` };
-  params[names.offset] = int(plan.page.offset);
+  // A first page (the usual read) skips nothing: no SKIP operator per owner.
+  if (plan.page.offset > 0) params[names.offset] = int(plan.page.offset);
   params[names.limit] = int(plan.page.limit + 1);
-  params[names.otherTypes] = plan.selection.otherTypes ?? null;
+  if ((plan.selection.otherTypes?.length ?? 0) > 1) params[names.otherTypes] = plan.selection.otherTypes;
   const { pattern, otherFilter } = relationPattern(plan.selection, {
     owner,
     relation,
@@ -155,24 +171,25 @@ function pageExpression(plan: RelationPlan, owner: string, params: Record<string
   const columns: string[] = [];
   if (layout.nodeProperties === 'full') columns.push(`${other} ${ENTITY_PROJECTION}`);
   else {
-    columns.push(`${other}.id`, `${other}.type`);
+    columns.push(`${other}.id`);
+    if (!layout.fixedNodeType) columns.push(`${other}.type`);
     for (const property of layout.nodeProperties) {
       if (!(NODE_PROPERTIES as readonly string[]).includes(property)) throw new Error(`unknown entity property ${property}`);
       columns.push(`${other}.${property}`);
     }
   }
   // The weight of a relation stored without one comes from its docIds.
-  columns.push(`coalesce(${relation}.weight, size(${relation}.docIds))`);
+  if (layout.weight) columns.push(`coalesce(${relation}.weight, size(${relation}.docIds))`);
   if (!layout.fixedType) columns.push(`type(${relation})`);
   if (!layout.fixedDirection) columns.push(`startNode(${relation}) = ${owner}`);
   if (layout.support) columns.push(`${relation}.docIds`, `${relation}.evidence`);
-  for (const [, child] of layout.children) columns.push(pageExpression(child, other, params));
+  for (const [, child] of layout.children) columns.push(pageExpression(child, other, statement));
   return `COLLECT {
     MATCH ${pattern}
     ${otherFilter}
     WITH ${relation}, ${other}
     ORDER BY ${relation}.weight DESC, ${other}.id${layout.fixedType ? '' : `, type(${relation})`}
-    SKIP $${names.offset} LIMIT $${names.limit}
+    ${plan.page.offset > 0 ? `SKIP $${names.offset} ` : ''}LIMIT $${names.limit}
     RETURN [${columns.join(', ')}]
   }`;
 }
@@ -204,11 +221,12 @@ function toPage(ownerId: string, raw: unknown, plan: RelationPlan, layout = layo
     let node: EntityRecord;
     if (layout.nodeProperties === 'full') node = toEntityRecord(toPlain(row[at++]));
     else {
-      const values: Record<string, unknown> = { id: row[at++], type: row[at++] };
+      const values: Record<string, unknown> = { id: row[at++] };
+      values.type = layout.fixedNodeType ?? row[at++];
       for (const property of layout.nodeProperties) values[property] = toPlain(row[at++]);
       node = toEntityRecord(values);
     }
-    const weight = toNumber(row[at++]);
+    const weight = layout.weight ? toNumber(row[at++]) : 0;
     const type = layout.fixedType ?? (row[at++] as RelationType);
     const direction = layout.fixedDirection ?? (row[at++] === true ? 'OUT' : 'IN');
     const docIds = layout.support ? stringList(row[at++]) : [];
@@ -232,13 +250,13 @@ export async function loadRelationPages(
   plan: RelationPlan,
   counter?: QueryCounter,
 ): Promise<RelationPageRecord[]> {
-  const params: Record<string, unknown> = {};
-  const expression = pageExpression(plan, 'owner', params);
+  const statement: Statement = { params: {}, levels: 0 };
+  const expression = pageExpression(plan, 'owner', statement);
   const rows = await store.readRaw(
     compact(`UNWIND $ownerIds AS ownerId
      MATCH (owner:${ENTITY_LABEL} {id: ownerId})
      RETURN ownerId, ${expression} AS edges`),
-    { ...params, ownerIds },
+    { ...statement.params, ownerIds },
     counter,
   );
   const byOwner = new Map(rows.map((row) => [row[0] as string, row[1]]));
@@ -252,34 +270,56 @@ export interface EntityWithRelationsRecord {
   relations: Record<string, RelationPageRecord>;
 }
 
+/** The entity's own columns: its whole map, or its id, type and the listed properties as a list. */
+function entityColumns(fields: 'full' | readonly NodeProperty[], variable: string): string {
+  if (fields === 'full') return `${variable} ${ENTITY_PROJECTION}`;
+  for (const property of fields) {
+    if (!(NODE_PROPERTIES as readonly string[]).includes(property)) throw new Error(`unknown entity property ${property}`);
+  }
+  return `[${[`${variable}.id`, `${variable}.type`, ...fields.map((property) => `${variable}.${property}`)].join(', ')}]`;
+}
+
+function toEntity(fields: 'full' | readonly NodeProperty[], raw: unknown): EntityRecord {
+  if (fields === 'full') return toEntityRecord(toPlain(raw));
+  const row = raw as unknown[];
+  const values: Record<string, unknown> = { id: row[0], type: row[1] };
+  fields.forEach((property, index) => {
+    values[property] = toPlain(row[index + 2]);
+  });
+  return toEntityRecord(values);
+}
+
 /**
  * Entities by id (following merges, like loadEntities) together with pages of their relation
  * fields, and the fields nested below those, in one query: what `entity(id) { tactics { … } }`
- * needs. In the order of `ids`, null where no entity exists.
+ * needs. In the order of `ids`, null where no entity exists. `entityFields` is what to read of
+ * the entities themselves besides id and type (RelationPlan.nodeFields, for the root): the
+ * record's other properties then take their defaults.
  */
 export async function loadEntitiesWithRelations(
   store: GraphStore,
   ids: readonly string[],
   plans: Record<string, RelationPlan>,
+  entityFields: 'full' | readonly NodeProperty[],
   counter?: QueryCounter,
 ): Promise<(EntityWithRelationsRecord | null)[]> {
-  const params: Record<string, unknown> = {};
+  const statement: Statement = { params: {}, levels: 0 };
   const planned = Object.entries(plans);
-  const relations = planned.map(([, plan]) => pageExpression(plan, 'n', params));
+  const relations = planned.map(([, plan]) => pageExpression(plan, 'n', statement));
   const rows = await store.readRaw(
     compact(`UNWIND $ids AS requested
      ${REQUESTED.match}
      WITH requested, ${REQUESTED.target} AS resolved
      MATCH (n:${ENTITY_LABEL} {id: resolved})
-     RETURN requested, n ${ENTITY_PROJECTION} AS entity, [${relations.join(', ')}] AS relations`),
-    { ...params, ids },
+     RETURN requested, ${entityColumns(entityFields, 'n')} AS entity, [${relations.join(', ')}] AS relations`),
+    { ...statement.params, ids },
     counter,
   );
   const byRequested = new Map(rows.map((row) => [row[0] as string, row]));
   return ids.map((id) => {
     const row = byRequested.get(id);
     if (!row) return null;
-    const entity = toEntityRecord(toPlain(row[1]));
+    const entity = toEntity(entityFields, row[1]);
     const raw = (row[2] ?? []) as unknown[];
     const pages: Record<string, RelationPageRecord> = {};
     planned.forEach(([key, plan], index) => {

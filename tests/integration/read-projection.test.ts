@@ -26,7 +26,8 @@ for (let i = 0; i < SIZE; i += 1) {
     { id: group(i), type: 'TargetGroup', name: `Group ${i} ${tag}` },
   );
   relations.push(
-    { type: 'USES', source: agency(i), target: tactic(i), docIds: [doc], evidence: [`${doc}:0:19`] },
+    // The last agency's own tactic has two supporting documents: it comes before tactic 0.
+    { type: 'USES', source: agency(i), target: tactic(i), docIds: i === SIZE - 1 ? [doc, `${doc}-2`] : [doc], evidence: [`${doc}:0:19`] },
     { type: 'USES', source: agency(i), target: tactic((i + 1) % SIZE), docIds: [doc], evidence: [`${doc}:20:41`] },
     { type: 'TARGETS', source: tactic(i), target: group(i), docIds: [doc], evidence: [`${doc}:20:41`] },
     { type: 'TARGETS', source: tactic(i), target: group((i + 1) % SIZE), docIds: [doc], evidence: [] },
@@ -129,13 +130,16 @@ describe('relation reads project the selected fields', () => {
       const reads = [...read.mock.calls, ...readRaw.mock.calls].map((call) => String(call[0]));
       expect(reads).toHaveLength(1);
       const cypher = reads.join('\n');
-      // Each level's edge is [id, type, weight, nested…]: no other property, no support.
-      expect(cypher).toContain('RETURN [o0.id, o0.type, coalesce(r0.weight, size(r0.docIds)), COLLECT');
-      expect(cypher).toContain('RETURN [o2.id, o2.type, coalesce(r2.weight, size(r2.docIds))]');
-      expect(cypher).not.toMatch(/o\d\.name/);
+      // Each level's edge is [id, nested…]: the label fixes the type, the weight is read for the
+      // order but not returned (not selected), no other property, no support.
+      expect(cypher).toContain('ORDER BY r0.weight DESC, o0.id LIMIT $limit0 RETURN [o0.id, COLLECT');
+      expect(cypher).toContain('ORDER BY r2.weight DESC, o2.id LIMIT $limit2 RETURN [o2.id]');
+      expect(cypher).not.toMatch(/o\d\.(name|type)/);
+      expect(cypher).not.toMatch(/coalesce\(r\d\.weight/);
       expect(cypher).not.toContain('.evidence');
-      // Only the root entity (`AS entity`) is read whole.
-      for (const text of reads) if (text.includes('.aliases')) expect(text).toContain('AS entity');
+      // The root entity: its id and type, nothing else selected.
+      expect(cypher).toContain('RETURN requested, [n.id, n.type] AS entity');
+      expect(cypher).not.toContain('.aliases');
     } finally {
       read.mockRestore();
       readRaw.mockRestore();
@@ -148,6 +152,13 @@ describe('relation reads project the selected fields', () => {
       (edge: any) => edge.node.id,
     );
     expect(warners).toEqual([agency(1), agency(2)]);
+  });
+
+  it('orders edges by weight when the weight is read for the order only', async () => {
+    const { ahead, loaded } = await both(idsOnly, agency(SIZE - 1));
+    expect(ahead).toEqual(loaded);
+    const tactics = (ahead as any).entity.tactics.edges.map((edge: any) => edge.node.id);
+    expect(tactics).toEqual([tactic(SIZE - 1), tactic(0)]);
   });
 
   it('reads names, evidence and documents when they are selected', async () => {
@@ -164,8 +175,9 @@ describe('relation reads project the selected fields', () => {
     try {
       await execute(app.yoga, withSupport(''), { id: agency(1), always: true });
       const cypher = readRaw.mock.calls.map((call) => String(call[0])).join('\n');
-      expect(cypher).toContain('o0.id, o0.type, o0.name,');
-      expect(cypher).toContain('o2.id, o2.type, o2.aliasLanguages, o2.aliases, o2.name,');
+      expect(cypher).toContain('RETURN requested, [n.id, n.type, n.name] AS entity');
+      expect(cypher).toContain('[o0.id, o0.name, coalesce(r0.weight, size(r0.docIds)), r0.docIds, r0.evidence,');
+      expect(cypher).toContain('[o2.id, o2.aliasLanguages, o2.aliases, o2.name, coalesce(r2.weight, size(r2.docIds)),');
       expect(cypher).not.toContain('o2.generic');
       expect(cypher).toContain('r1.evidence');
     } finally {
