@@ -191,6 +191,24 @@ export function relationFitsOntology(type: RelationType, from: EntityType, to: E
   );
 }
 
+/**
+ * The entity types the ontology allows at the other end of a `type` relation read in
+ * `direction` from an owner of type `owner` ('any': every type).
+ */
+export function otherEndTypes(type: RelationType, direction: RelationDirection, owner: EntityType): readonly EntityType[] | 'any' {
+  const found = new Set<EntityType>();
+  for (const rule of RELATIONS[type].endpoints) {
+    if (direction === 'OUT') {
+      if (!rule.from.includes(owner)) continue;
+      if (rule.to === 'any') return 'any';
+      rule.to.forEach((other) => found.add(other));
+    } else if (rule.to === 'any' || rule.to.includes(owner)) {
+      rule.from.forEach((other) => found.add(other));
+    }
+  }
+  return [...found];
+}
+
 /** One typed relation field with the relation it reads and the direction it reads it in. */
 export interface RelationField extends RelationFieldSpec {
   relationType: RelationType;

@@ -22,6 +22,8 @@ export interface BulkWriteResult {
   mentions: number;
   relationsCreated: number;
   relationsUpdated: number;
+  /** Relations not written: the relation table does not join their ends' types. */
+  relationsRejected: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export async function writeDocumentGraphs(
       mentions: written.mentions,
       relationsCreated: written.relations.filter((relation) => relation.created).length,
       relationsUpdated: written.relations.filter((relation) => !relation.created).length,
+      relationsRejected: written.misfitRelations.length,
     };
   }, counter);
 }

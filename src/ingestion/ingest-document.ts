@@ -167,7 +167,14 @@ export async function ingestDocument(
         target: relation.target,
         status: relation.created ? 'CREATED' : 'MATCHED',
       })),
-      warnings: [...warnings, ...resolveWarnings],
+      warnings: [
+        ...warnings,
+        ...resolveWarnings,
+        ...written.misfitRelations.map(
+          (relation) =>
+            `relation ${relation.type} ${relation.source} -> ${relation.target} not stored: the ontology does not join these entity types`,
+        ),
+      ],
     };
   };
 

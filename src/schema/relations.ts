@@ -2,7 +2,7 @@ import { offsetToCursor } from '@pothos/plugin-relay';
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
 import { entityTypeOfId } from '../domain/ids.js';
-import { RELATION_TYPES, RELATIONS, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
+import { RELATION_TYPES, RELATIONS, otherEndTypes, relationFieldsOn, type RelationField, type RelationType } from '../domain/relations.js';
 import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
 import type { DocumentRecord } from '../store/documents.js';
 import { loadTextCuts, type EntityRecord } from '../store/entities.js';
@@ -130,7 +130,7 @@ const relationCountLoader = createContextCache(
 );
 
 function selectionKey(selection: RelationSelection): string {
-  return JSON.stringify([selection.relationTypes, selection.direction, selection.otherTypes]);
+  return JSON.stringify([selection.relationTypes, selection.direction, selection.otherTypes, selection.otherTypesImplied ?? false]);
 }
 
 /** The connection and edge types for relations whose other end is `nodeRef`. */
@@ -331,6 +331,12 @@ export async function loadEntityReadingAhead(
   return result.entity;
 }
 
+/** Whether the relation table allows only the field's `other` type at the other end. */
+function impliesOtherType(spec: RelationField): boolean {
+  const allowed = otherEndTypes(spec.relationType, spec.direction, spec.on);
+  return spec.other !== null && allowed !== 'any' && allowed.length === 1 && allowed[0] === spec.other;
+}
+
 /**
  * A typed relation field such as `Agency.tactics`: one relation type, one direction, one type
  * at the other end (or any), as a row of the relation table declares it.
@@ -341,6 +347,7 @@ function typedRelationField(t: any, spec: RelationField) {
     relationTypes: [spec.relationType],
     direction: spec.direction,
     otherTypes: spec.other ? [spec.other] : null,
+    otherTypesImplied: impliesOtherType(spec),
   };
   // The look-ahead finds the field's selection by its name.
   registerRelationField(spec.on, spec.field, { selection: () => selection, defaults: {}, nodeType: spec.other });

@@ -107,6 +107,12 @@ export class GraphStore {
   /** Set while Neo4j is known to be out of reach; cleared by the probe. */
   private probing: Promise<void> | null = null;
   private closed = false;
+  /**
+   * Whether every stored relation joins the entity types the relation table allows (counted by
+   * applySchema; every write path keeps it so): relation reads then skip the label filter on the
+   * other end where the table fixes its type. False until counted.
+   */
+  relationsFitOntology = false;
 
   constructor(
     readonly driver: Driver,

@@ -4,7 +4,15 @@ import { isRelationType, type RelationType } from '../domain/relations.js';
 import { DOCUMENT_FIELDS, type DocumentRecord } from './documents.js';
 import { ANY_RELATION } from './entities.js';
 import type { WriteTransaction } from './graph-store.js';
-import { DOCUMENT_LABEL, ENTITY_LABEL, ENTITY_LABELS, MENTIONS, REDIRECT_LABEL, RELATIONSHIP_TYPES } from './model.js';
+import {
+  DOCUMENT_LABEL,
+  ENTITY_LABEL,
+  ENTITY_LABELS,
+  MENTIONS,
+  REDIRECT_LABEL,
+  RELATIONSHIP_TYPES,
+  relationFitsCondition,
+} from './model.js';
 
 /**
  * The upserts of the stored layout (model.ts): the one place that writes documents, entities,
@@ -150,11 +158,14 @@ const WRITE_MENTIONS = `UNWIND $mentions AS m
 // with a branch per type measured several times slower on a large graph).
 // Support is appended without a membership test: the batch's documents are new or were stripped
 // of their support in this transaction, so their ids are in no docIds yet.
+// A row whose ends the relation table does not allow is not written (relationFitsCondition):
+// relation reads rely on every stored relation fitting it.
 function relationStatement(type: RelationType): string {
   if (!isRelationType(type)) throw new Error(`not a relation type: ${String(type)}`);
   return `UNWIND $relations AS rel
      MATCH (a:${ENTITY_LABEL} {id: rel.source})
      MATCH (b:${ENTITY_LABEL} {id: rel.target})
+     WITH rel, a, b WHERE ${relationFitsCondition(type, 'a', 'b')}
      MERGE (a)-[r:${type}]->(b)
      ON CREATE SET r.docIds = [], r.evidence = [], r.justCreated = true
      WITH r, rel, coalesce(r.justCreated, false) AS created
@@ -183,6 +194,8 @@ export interface WrittenRelation {
 export interface WrittenGraph {
   entities: WrittenEntity[];
   relations: WrittenRelation[];
+  /** Prepared relations not written: their ends are of types the relation table does not join. */
+  misfitRelations: PreparedRelation[];
   mentions: number;
 }
 
@@ -207,7 +220,8 @@ export async function writeMentions(tx: WriteTransaction, mentions: readonly Pre
 
 /**
  * Upserts relation rows, one statement per type present, adding their support (docIds,
- * evidence, weight). Both endpoints must exist already.
+ * evidence, weight). Both endpoints must exist already; a row whose endpoints' types the
+ * relation table does not join for its type is left out (not in the answer).
  */
 export async function upsertRelations(tx: WriteTransaction, relations: readonly PreparedRelation[]): Promise<WrittenRelation[]> {
   const written: WrittenRelation[] = [];
@@ -256,11 +270,17 @@ export async function refreshDegrees(tx: WriteTransaction, ids: readonly string[
  * present). The documents must exist already (mergeDocuments, same transaction).
  */
 export async function writeGraph(tx: WriteTransaction, graph: PreparedGraph): Promise<WrittenGraph> {
-  if (graph.entities.length === 0) return { entities: [], relations: [], mentions: 0 };
+  if (graph.entities.length === 0) return { entities: [], relations: [], misfitRelations: [], mentions: 0 };
   const entities = await upsertEntities(tx, graph.entities);
   const mentions = await writeMentions(tx, graph.mentions);
   const relations = await upsertRelations(tx, graph.relations);
-  return { entities, relations, mentions };
+  // Both ends of every prepared relation were just upserted: a row missing from the answer is
+  // one the relation table does not allow.
+  const written = new Set(relations.map((relation) => `${relation.type}|${relation.source}|${relation.target}`));
+  const misfitRelations = graph.relations.filter(
+    (relation) => !written.has(`${relation.type}|${relation.source}|${relation.target}`),
+  );
+  return { entities, relations, misfitRelations, mentions };
 }
 
 /**

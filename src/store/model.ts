@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from '../domain/entities.js';
-import { RELATION_TYPES, type RelationType } from '../domain/relations.js';
+import { RELATION_TYPES, RELATIONS, type RelationType } from '../domain/relations.js';
 
 /**
  * How the knowledge model is laid out in Neo4j. Labels and relationship types come from these
@@ -38,6 +38,18 @@ export const GRAPH_VERSION_LABEL = 'GraphVersion';
 
 export const ENTITY_LABELS: readonly EntityType[] = ENTITY_TYPES;
 export const RELATIONSHIP_TYPES: readonly RelationType[] = RELATION_TYPES;
+
+/**
+ * A Cypher condition: a `type` relation from node `a` to node `b` joins the entity types the
+ * relation table allows (domain/relations.ts). On labels, what relation reads filter on, so a
+ * graph where every relation passes it lets those reads skip the filter where the table fixes
+ * the other end's type. Built from the model's constants only.
+ */
+export function relationFitsCondition(type: RelationType, a: string, b: string): string {
+  return RELATIONS[type].endpoints
+    .map((rule) => `(${a}:${rule.from.join('|')} AND ${b}:${rule.to === 'any' ? ENTITY_LABEL : rule.to.join('|')})`)
+    .join(' OR ');
+}
 
 /** The full-text index over entity names and aliases, accent- and case-insensitive. */
 export const ENTITY_NAME_INDEX = 'entityNames';

@@ -23,6 +23,12 @@ export interface RelationSelection {
   direction: RelationDirection;
   /** Type of the entity at the other end; null: any. */
   otherTypes: readonly EntityType[] | null;
+  /**
+   * True when the relation table allows no other type at the other end than `otherTypes` (for
+   * the owners this selection is read from): with every stored relation fitting the table
+   * (GraphStore.relationsFitOntology), the pattern then needs no label there.
+   */
+  otherTypesImplied?: boolean;
 }
 
 export interface RelationEdgeRecord {
@@ -78,9 +84,18 @@ export interface RelationPlan {
 export const NODE_PROPERTIES = ['name', 'aliases', 'aliasLanguages', 'generic', 'date', 'datePrecision'] as const;
 export type NodeProperty = (typeof NODE_PROPERTIES)[number];
 
+function directed(direction: RelationDirection, owner: string, relationship: string, other: string): string {
+  return direction === 'OUT'
+    ? `${owner}-${relationship}->${other}`
+    : direction === 'IN'
+      ? `${owner}<-${relationship}-${other}`
+      : `${owner}-${relationship}-${other}`;
+}
+
 function relationPattern(
   selection: RelationSelection,
   vars: { owner: string; relation: string; other: string; otherTypesParam: string },
+  relationsFitOntology: boolean,
 ): { pattern: string; otherFilter: string } {
   const types = selection.relationTypes?.length ? selection.relationTypes : RELATIONSHIP_TYPES;
   for (const type of types) {
@@ -92,15 +107,14 @@ function relationPattern(
   }
   const relationship = `[${vars.relation}:${types.join('|')}]`;
   // One label is cheapest (the planner filters on it while expanding); several become a WHERE.
+  // None when the stored relations fit the relation table and it fixes the other end's type:
+  // the filter would check every edge's node and reject none.
+  if (relationsFitOntology && selection.otherTypesImplied && otherTypes) {
+    return { pattern: directed(selection.direction, `(${vars.owner})`, relationship, `(${vars.other})`), otherFilter: '' };
+  }
   const otherLabel = otherTypes?.length === 1 ? otherTypes[0]! : ENTITY_LABEL;
   const other = `(${vars.other}:${otherLabel})`;
-  const owner = `(${vars.owner})`;
-  const pattern =
-    selection.direction === 'OUT'
-      ? `${owner}-${relationship}->${other}`
-      : selection.direction === 'IN'
-        ? `${owner}<-${relationship}-${other}`
-        : `${owner}-${relationship}-${other}`;
+  const pattern = directed(selection.direction, `(${vars.owner})`, relationship, other);
   const otherFilter = otherTypes && otherTypes.length > 1 ? `WHERE ${vars.other}.type IN $${vars.otherTypesParam}` : '';
   return { pattern, otherFilter };
 }
@@ -142,6 +156,8 @@ function layoutOf(plan: RelationPlan): EdgeLayout {
 interface Statement {
   params: Record<string, unknown>;
   levels: number;
+  /** GraphStore.relationsFitOntology when the statement is built. */
+  relationsFitOntology: boolean;
 }
 
 /**
@@ -166,7 +182,7 @@ function pageExpression(plan: RelationPlan, owner: string, statement: Statement)
     relation,
     other,
     otherTypesParam: names.otherTypes,
-  });
+  }, statement.relationsFitOntology);
   const layout = layoutOf(plan);
   const columns: string[] = [];
   if (layout.nodeProperties === 'full') columns.push(`${other} ${ENTITY_PROJECTION}`);
@@ -250,7 +266,7 @@ export async function loadRelationPages(
   plan: RelationPlan,
   counter?: QueryCounter,
 ): Promise<RelationPageRecord[]> {
-  const statement: Statement = { params: {}, levels: 0 };
+  const statement: Statement = { params: {}, levels: 0, relationsFitOntology: store.relationsFitOntology };
   const expression = pageExpression(plan, 'owner', statement);
   const rows = await store.readRaw(
     compact(`UNWIND $ownerIds AS ownerId
@@ -303,7 +319,7 @@ export async function loadEntitiesWithRelations(
   entityFields: 'full' | readonly NodeProperty[],
   counter?: QueryCounter,
 ): Promise<(EntityWithRelationsRecord | null)[]> {
-  const statement: Statement = { params: {}, levels: 0 };
+  const statement: Statement = { params: {}, levels: 0, relationsFitOntology: store.relationsFitOntology };
   const planned = Object.entries(plans);
   const relations = planned.map(([, plan]) => pageExpression(plan, 'n', statement));
   const rows = await store.readRaw(
@@ -341,7 +357,7 @@ export async function countRelations(
     relation: 'r',
     other: 'other',
     otherTypesParam: 'otherTypes',
-  });
+  }, store.relationsFitOntology);
   const rows = await store.read(
     `UNWIND $ownerIds AS ownerId
      MATCH (owner:${ENTITY_LABEL} {id: ownerId})
