@@ -22,7 +22,8 @@ import type { AppServices, RequestContext } from '../schema/context.js';
 import { observe } from '../metrics.js';
 import { GRAPHIQL_TABS } from './example-query.js';
 import { requestIdOf, useMetricsEndpoint, useObservability } from './observability.js';
-import { operationCost } from './query-cost.js';
+import { cachedOperationCost } from './query-cost.js';
+import { limitRequestBody, MAX_REQUEST_BODY_BYTES } from './request-body-limit.js';
 import { RateLimiter } from './rate-limit.js';
 import { responseCachePlugins } from './response-cache.js';
 
@@ -147,6 +148,8 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
+    // Ours instead (request-body-limit.ts): the same limit without re-streaming every body.
+    maxRequestBodySize: false,
     // GraphiQL from our own dependencies (its scripts and styles inlined in the page): works offline.
     graphiql: security.graphiql
       ? { title: 'dossier', defaultTabs: GRAPHIQL_TABS, defaultEditorToolsVisibility: true, isHeadersEditorEnabled: true }
@@ -216,6 +219,8 @@ export function createApp(services: AppServices, options: { explorer?: Plugin } 
       useMetricsEndpoint(
         (request) => !config.protectReads || config.apiKey === null || bearerMatches(request.headers.get('authorization'), config.apiKey),
       ),
+      // Last: it wraps whichever request parser the plugins above chose.
+      limitRequestBody(MAX_REQUEST_BODY_BYTES),
     ],
   });
 }
@@ -247,7 +252,7 @@ function noIntrospection(): Plugin<RequestContext> {
 function costLimit(maxCost: number): Plugin<RequestContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues);
+      const cost = cachedOperationCost(args.schema, args.document, args.operationName, args.variableValues);
       if (cost === null || cost <= maxCost) return;
       setResultAndStopExecution({
         errors: [
