@@ -176,6 +176,30 @@ describe('request hardening', () => {
     });
   });
 
+  describe('compiled execution', () => {
+    it('a document of several operations runs the one its operationName names, each time', async () => {
+      const query = `query First { entity(id: "${agency}") { id } } query Second { entity(id: "${tactic}") { name } }`;
+      for (const [operationName, expected] of [
+        ['Second', { name: `Tactic ${tag}` }],
+        ['First', { id: agency }],
+        ['Second', { name: `Tactic ${tag}` }],
+      ] as const) {
+        const response = await post(app, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query, operationName }),
+        });
+        expect((await response.json()).data, operationName).toEqual({ entity: expected });
+      }
+    });
+
+    it('resolver errors keep their code and path through the compiled operation', async () => {
+      const result = await execute(app.yoga, 'query($id: ID!) { first: entity(id: $id) { id } missing: node(id: "garbage") { id } }', { id: agency });
+      expect((result.data as any)?.first).toEqual({ id: agency });
+      expect(result.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([['NOT_FOUND', ['missing']]]);
+    });
+  });
+
   describe('request body limit', () => {
     let server: Server;
     let port: number;
