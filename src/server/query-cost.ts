@@ -17,6 +17,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /**
@@ -63,6 +64,46 @@ export function operationCost(
   operationName: string | null | undefined,
   rawVariables: Record<string, unknown> | null | undefined,
 ): number | null {
+  const prepared = prepare(schema, document, operationName, rawVariables);
+  return prepared && prepared.walk();
+}
+
+/**
+ * operationCost, remembered per document: Yoga's parser cache hands out the same DocumentNode for
+ * the same query text, so a repeated operation is walked once per shape of its variables (what
+ * of them the cost depends on, see VariableUse), not once per request. A compiled rule, not a
+ * cache of data: the answer is the walk's, whatever the graph holds.
+ */
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+): number | null {
+  const prepared = prepare(schema, document, operationName, rawVariables);
+  if (!prepared) return null;
+  const { operation, variables } = prepared;
+  let bySchema = costCache.get(schema);
+  if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(operation);
+  if (!known) bySchema.set(operation, (known = { uses: variableUses(document, operation), costs: new Map() }));
+  const key = variablesKey(known.uses, variables);
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = prepared.walk();
+    // Bounded: an operation sent with ever new page sizes only walks more often.
+    if (known.costs.size >= MAX_COSTS_PER_OPERATION) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  return cost;
+}
+
+function prepare(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+) {
   const operations = document.definitions.filter(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
   );
@@ -70,10 +111,6 @@ export function operationCost(
   if (!operation) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   if (coerced.errors) return null;
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
   const root =
     operation.operation === 'query'
       ? schema.getQueryType()
@@ -81,8 +118,80 @@ export function operationCost(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   if (!root) return null;
-  const walker = new CostWalker(schema, fragments, coerced.coerced);
-  return walker.selectionSet(root, operation.selectionSet, 1, new Set());
+  const variables = coerced.coerced;
+  const walk = () => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    return new CostWalker(schema, fragments, variables).selectionSet(root, operation.selectionSet, 1, new Set());
+  };
+  return { operation, variables, walk };
+}
+
+/**
+ * How a variable can change the walk, which reads variables only through the arguments of fields
+ * with a selection set. `size`: it is the value of a page argument (first, last, limit: its
+ * value; ids: its length). `presence`: it stands anywhere else in such arguments, where only its
+ * being null or absent changes the walk (the arguments then fail to coerce and the field counts
+ * with its defaults). A variable used nowhere there does not change the cost.
+ */
+type VariableUse = 'size' | 'presence';
+
+const MAX_COSTS_PER_OPERATION = 64;
+const costCache = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, { uses: Map<string, VariableUse>; costs: Map<string, number> }>>();
+
+function variableUses(document: DocumentNode, operation: OperationDefinitionNode): Map<string, VariableUse> {
+  const uses = new Map<string, VariableUse>();
+  const note = (value: ValueNode, use: VariableUse) => {
+    if (value.kind === Kind.VARIABLE) {
+      if (uses.get(value.name.value) !== 'size') uses.set(value.name.value, use);
+    } else if (value.kind === Kind.LIST) {
+      for (const item of value.values) note(item, 'presence');
+    } else if (value.kind === Kind.OBJECT) {
+      for (const field of value.fields) note(field.value, 'presence');
+    }
+  };
+  const visit = (selectionSet: SelectionSetNode) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD && selection.selectionSet) {
+        for (const argument of selection.arguments ?? []) {
+          note(argument.value, SIZE_ARGUMENTS.has(argument.name.value) ? 'size' : 'presence');
+        }
+        visit(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet);
+      }
+    }
+  };
+  // The operation and every fragment of the document: a superset of what the walk reads, which
+  // at worst adds a needless part to the key.
+  visit(operation.selectionSet);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition.selectionSet);
+  }
+  return uses;
+}
+
+const SIZE_ARGUMENTS = new Set<string>([...PAGE_ARGUMENTS, 'ids']);
+
+function variablesKey(uses: Map<string, VariableUse>, variables: Record<string, unknown>): string {
+  let key = '';
+  for (const [name, use] of uses) {
+    const value = variables[name];
+    const part =
+      use === 'size'
+        ? Array.isArray(value)
+          ? `[${value.length}]`
+          : JSON.stringify(value ?? null)
+        : value === undefined
+          ? 'u'
+          : value === null
+            ? 'n'
+            : 'v';
+    key += `${name}=${part};`;
+  }
+  return key;
 }
 
 class CostWalker {

@@ -1,3 +1,5 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import {
@@ -15,6 +17,8 @@ import { loadConfig } from '../../src/config.js';
 import { ruleBasedExtractor } from '../../src/extraction/index.js';
 import { ExtractionPool } from '../../src/ingestion/extraction-pool.js';
 import { schema } from '../../src/schema/index.js';
+import { MAX_REQUEST_BODY_BYTES } from '../../src/server/request-body-limit.js';
+import { closeServer, listen } from '../../src/server/server.js';
 import { GraphStore } from '../../src/store/graph-store.js';
 import { removeFixture, writeFixture } from '../support/fixture-graph.js';
 import { createTestApp, execute, uniqueTag, type TestApp } from '../support/services.js';
@@ -169,6 +173,108 @@ describe('request hardening', () => {
       const over = await execute(app.yoga, 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: ids(20_000) });
       expect(codes(over)).toEqual(['BAD_USER_INPUT']);
       expect(codes(await execute(app.yoga, 'query { node(id: "garbage") { id } }'))).toEqual(['NOT_FOUND']);
+    });
+  });
+
+  describe('compiled execution', () => {
+    it('a document of several operations runs the one its operationName names, each time', async () => {
+      const query = `query First { entity(id: "${agency}") { id } } query Second { entity(id: "${tactic}") { name } }`;
+      for (const [operationName, expected] of [
+        ['Second', { name: `Tactic ${tag}` }],
+        ['First', { id: agency }],
+        ['Second', { name: `Tactic ${tag}` }],
+      ] as const) {
+        const response = await post(app, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query, operationName }),
+        });
+        expect((await response.json()).data, operationName).toEqual({ entity: expected });
+      }
+    });
+
+    it('resolver errors keep their code and path through the compiled operation', async () => {
+      const result = await execute(app.yoga, 'query($id: ID!) { first: entity(id: $id) { id } missing: node(id: "garbage") { id } }', { id: agency });
+      expect((result.data as any)?.first).toEqual({ id: agency });
+      expect(result.errors?.map((error) => [error.extensions?.code, error.path])).toEqual([['NOT_FOUND', ['missing']]]);
+    });
+  });
+
+  describe('request body limit', () => {
+    let server: Server;
+    let port: number;
+    beforeAll(async () => {
+      server = await listen(app.yoga, 0, '127.0.0.1');
+      port = (server.address() as AddressInfo).port;
+    });
+    afterAll(async () => closeServer(server));
+
+    /** A raw HTTP POST: `declaredLength` sets Content-Length, or the body goes chunked; `parts` are written in turn. */
+    function send(parts: string[], declaredLength?: number): Promise<{ status: number; body: any }> {
+      return new Promise((resolve, reject) => {
+        const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+        if (declaredLength !== undefined) headers['content-length'] = String(declaredLength);
+        // A connection of its own: one the server answered early (413) may still owe it body bytes.
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers, agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+        });
+        // The server may answer and close before the whole body is sent.
+        req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+        for (const part of parts) req.write(part);
+        req.end();
+      });
+    }
+
+    const query = JSON.stringify({ query: `{ entity(id: "${agency}") { id } }` });
+    /** A JSON body of `bytes` bytes: the query and a padding field. */
+    const padded = (bytes: number) => {
+      const head = `{"query": ${JSON.stringify(`{ entity(id: "${agency}") { id } }`)}, "extensions": {"pad": "`;
+      return `${head}${'x'.repeat(bytes - head.length - 3)}"}}`;
+    };
+
+    it('a body within the limit is served, with a Content-Length or chunked', async () => {
+      for (const declared of [Buffer.byteLength(query), undefined]) {
+        const { status, body } = await send([query], declared);
+        expect(status).toBe(200);
+        expect(body.data.entity).toEqual({ id: agency });
+      }
+    });
+
+    it('a Content-Length over the limit is refused before the body is read: 413 REQUEST_ENTITY_TOO_LARGE', async () => {
+      const { status, body } = await send(['{"query": "'], MAX_REQUEST_BODY_BYTES + 1);
+      expect(status).toBe(413);
+      expect(body.errors.map((error: any) => error.extensions?.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
+    });
+
+    it('a chunked body (no Content-Length) is counted as it streams: one byte over the limit is refused', async () => {
+      const over = padded(MAX_REQUEST_BODY_BYTES + 1);
+      expect(Buffer.byteLength(over)).toBe(MAX_REQUEST_BODY_BYTES + 1);
+      const { status, body } = await send([over.slice(0, 1_000_000), over.slice(1_000_000)]);
+      expect(status).toBe(413);
+      expect(body.errors.map((error: any) => error.extensions?.code)).toEqual(['REQUEST_ENTITY_TOO_LARGE']);
+      // Exactly at the limit is fine.
+      const at = await send([padded(MAX_REQUEST_BODY_BYTES)]);
+      expect(at.status).toBe(200);
+      expect(at.body.data.entity).toEqual({ id: agency });
+    });
+
+    it('in process (no HTTP server to trust the header), the body is counted whatever it declares', async () => {
+      const over = padded(MAX_REQUEST_BODY_BYTES + 1);
+      const response = await app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': '100' },
+        body: over,
+      });
+      expect(response.status).toBe(413);
+      const invalid = await app.yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', 'content-length': '12, 12' },
+        body: query,
+      });
+      expect(invalid.status).toBe(400);
     });
   });
 

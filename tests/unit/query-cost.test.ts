@@ -1,7 +1,7 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { DEFAULT_PAGE, LIST_ESTIMATE, operationCost } from '../../src/server/query-cost.js';
+import { cachedOperationCost, DEFAULT_PAGE, LIST_ESTIMATE, operationCost } from '../../src/server/query-cost.js';
 
 /** The cost formula of src/server/query-cost.ts on the real schema, without a server. */
 const cost = (query: string, variables: Record<string, unknown> = {}, operationName?: string) =>
@@ -49,5 +49,34 @@ describe('operation cost', () => {
 
   it('is null when the variables do not coerce (execution reports them)', () => {
     expect(cost('query($n: Int) { entities(first: $n) { totalCount } }', { n: 'many' })).toBeNull();
+  });
+
+  it('remembered per document, gives what the walk gives for every shape of the variables', () => {
+    // One parsed document reused, as Yoga's parser cache does, against fresh walks.
+    const query = `query Page($id: ID!, $n: Int, $m: Int, $ids: [ID!]!, $types: [EntityType!]) {
+      entity(id: $id) { id related(first: $n, types: $types) { edges { node { id related(first: $m) { totalCount } } } } }
+      entities(ids: $ids) { id }
+      other: entity(id: "x") { ...F }
+    }
+    fragment F on Agency { tactics(first: $m) { edges { node { id } } } }`;
+    const document = parse(query);
+    const shapes: Record<string, unknown>[] = [
+      { id: 'a', n: 5, ids: ['a'] },
+      { id: 'b', n: 5, ids: ['b'] },
+      { id: 'a', n: 50, m: 3, ids: ['a', 'b', 'c'] },
+      { id: 'a', n: 50, m: 3, ids: ['c', 'd', 'e'] },
+      { id: 'a', n: null, m: 0, ids: [], types: ['AGENCY'] },
+      { id: 'a', n: 7, ids: ['a'], types: null },
+      { id: 'a', n: 'seven', ids: ['a'] },
+      { id: 'a', n: 5, ids: ['a'] },
+    ];
+    for (const variables of shapes) {
+      const expected = operationCost(schema, parse(query), 'Page', variables);
+      expect(cachedOperationCost(schema, document, 'Page', variables), JSON.stringify(variables)).toBe(expected);
+    }
+    // The page sizes do change it: the cache holds one cost per shape, not one per document.
+    expect(cachedOperationCost(schema, document, 'Page', { id: 'a', n: 50, m: 3, ids: ['a'] })).not.toBe(
+      cachedOperationCost(schema, document, 'Page', { id: 'a', n: 5, ids: ['a'] }),
+    );
   });
 });
