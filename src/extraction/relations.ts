@@ -215,7 +215,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         const reporterMention = /^\(?(selon|according|d'apres|cite|citant)/.test(m.pattern.source) || inverted ? after ?? before : before ?? after;
         const reporter = reporterMention ? entityOf.get(reporterMention) : undefined;
         if (!reporter || reporter === info.actor || reporter.ref.generic || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
-        if (info.rule.actorRole === 'issuer' && !info.actor && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
+        // A body that speaks of its own warning or campaign shares in issuing it; an outlet only reports it.
+        if (info.rule.actorRole === 'issuer' && info.rule.actorRelation !== 'REPORTED_BY' && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
         else rel.add('REPORTED_BY', e, reporter, ev);
         break;
       }
