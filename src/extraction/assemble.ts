@@ -173,7 +173,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const same = trig.weak
       ? drafts.find(sameSubject) ?? campaign() ?? (trig.rule.weakCreates ? undefined : anyIssued())
       : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || (soft !== d.soft && !d.triggers.some((t) => t.sentence === trig.sentence))));
-    if (!same && trig.weak && !trig.rule.weakCreates) continue;
+    // A nominalised case step with a date of its own ("his extradition in May 2021") is a datable happening of its own.
+    const datedNoun = trig.rule.actorRole === 'actor' && !trig.softDate && trig.date !== null;
+    if (!same && trig.weak && !trig.rule.weakCreates && !datedNoun) continue;
     // A warning or campaign in a text that names no agency at all is not this genre's event.
     if (!same && trig.rule.actorRole === 'issuer' && !actor && agencyCounts.size === 0) continue;
     if (same) {

@@ -139,7 +139,7 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       else if (actorMention) endToken = actorMention.endToken;
       // A date inside or just after the trigger belongs to it ("arrested on Tuesday", "le 1er juillet 2023").
       for (const d of dates) {
-        if (d.firstToken >= m.firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
+        if (d.firstToken >= firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
           date = d;
           if (d.endToken > endToken) endToken = d.endToken;
           break;

@@ -82,7 +82,14 @@ describe('event vocabulary per kind', () => {
     ['en', 'The prosecutors’ investigation is still ongoing, a spokesman said.', 'investigation'],
     ['fr', "Une enquête est toujours en cours sur l'origine des fuites.", 'investigation'],
     ['en', 'Three engineers were named in an indictment unsealed in Boston.', 'charges'],
-  ] as const)('%s: "%s" is an event named %s (states, foiled plots, swaps, seizures, measures)', (language, text, label) => {
+    ['en', 'A judge issued arrest warrants for four hackers working for the military.', 'arrest-warrant'],
+    ['fr', "Un mandat d'arrêt international a été émis contre l'ancien attaché.", 'arrest-warrant'],
+    ['en', 'Two men were executed at dawn after a closed trial for spying.', 'execution'],
+    ['fr', "Le journaliste a été libéré après huit mois de détention.", 'release'],
+    ['en', 'The former aide pleaded not guilty in a Munich court on Tuesday.', 'court-appearance'],
+    ['en', 'The MI5 chief warned of sabotage plots in a rare interview with a broadcaster.', 'warning'],
+    ['fr', "Le directeur de la DGSI a détaillé ces menaces lors d'une audition devant les députés.", 'warning'],
+  ] as const)('%s: "%s" is an event named %s (states, foiled plots, swaps, seizures, measures, warrants)', (language, text, label) => {
     expect(events(text, language).map((e) => e.id).join(' ')).toContain(label);
   });
 
