@@ -136,6 +136,14 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       const candidates = agencies.filter((x) => ACTING_KINDS.has(x.ref.kind ?? ''));
       m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
       actor = m ? entityOf.get(m) ?? null : null;
+      // An announced step (charges) is announced by a body of its usual kinds: the story's prosecutor, not the court named beside it.
+      const preferred = trig.rule.actorPreference ?? [];
+      if (trig.rule.actorRelation === 'ISSUED' && preferred.length && !preferred.includes(actor?.ref.kind ?? '')) {
+        for (const kind of preferred) {
+          const known = [...agencyCounts.entries()].filter(([a]) => a.ref.kind === kind).sort((a, b) => b[1] - a[1])[0]?.[0];
+          if (known) { actor = known; break; }
+        }
+      }
     } else {
       const laws = inSentence.filter((m) => m.ref.type === 'Law');
       const m = nearestAfter(laws, trig.firstToken) ?? nearestBefore(laws, trig.firstToken) ?? nearestBefore(lawMentions, trig.firstToken) ?? lawMentions[0] ?? null;

@@ -183,7 +183,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
           if (a.ref.kind === 'prosecutor' && info.rule.actorRelation !== 'ISSUED') rel.add('REPORTED_BY', e, a, ev);
           else rel.add('INVOLVES', e, a, ev);
         }
-        for (const x of ofType(list, 'Law')) rel.add('INVOLVES', e, x, ev);
+        // The law it is brought under and the methods the same sentence says the accused used.
+        for (const x of [...ofType(list, 'Law'), ...ofType(list, 'Tactic')]) rel.add('INVOLVES', e, x, ev);
         // The story's main case is about its laws and its hostile actor, wherever they are named.
         if (e === mainCase) {
           for (const law of laws) rel.add('INVOLVES', e, law, sentenceSpan(law.mentions[0]!.sentence));
@@ -214,7 +215,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         const inverted = doc.tokens[m.firstToken - 1]?.norm === ',';
         const reporterMention = /^\(?(selon|according|d'apres|cite|citant)/.test(m.pattern.source) || inverted ? after ?? before : before ?? after;
         const reporter = reporterMention ? entityOf.get(reporterMention) : undefined;
-        if (!reporter || reporter === info.actor || reporter.ref.generic || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
+        // The hostile side (its services, its government) denies or is accused; it does not report the case.
+        if (!reporter || reporter === info.actor || reporter.ref.generic || (reporter.ref.adversary && info.rule.actorRole === 'actor') || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
         // A body that speaks of its own warning or campaign shares in issuing it; an outlet only reports it.
         if (info.rule.actorRole === 'issuer' && info.rule.actorRelation !== 'REPORTED_BY' && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
         else rel.add('REPORTED_BY', e, reporter, ev);

@@ -154,6 +154,32 @@ describe('relations between events', () => {
   });
 });
 
+describe('roles in events', () => {
+  const relationsOf = (text: string, language: 'fr' | 'en') => {
+    const result = extractDocument({ text, language, publishedAt: '2025-03-14' });
+    const byId = new Map(result.entities.map((e) => [e.id, e]));
+    return result.relations.map((r) => `${byId.get(r.source)?.name} ${r.type} ${byId.get(r.target)?.name}`);
+  };
+
+  it('has charges announced by the story\'s prosecutors, with the court named beside them taking part', () => {
+    const rels = relationsOf('The Justice Department said prosecutors were handling the case. Four men were charged on Monday at the Boston federal court with spying for China.', 'en');
+    expect(rels.some((r) => r.startsWith('US Department of Justice ISSUED Charges'))).toBe(true);
+    expect(rels.some((r) => r.includes('ISSUED') && r.startsWith('Court'))).toBe(false);
+    expect(rels.some((r) => r.startsWith('Charges') && r.endsWith('INVOLVES Court (Boston)'))).toBe(true);
+  });
+
+  it('links a case to the method its sentence says the accused used', () => {
+    const rels = relationsOf('A courier was arrested on Monday after posing as a headhunter on LinkedIn to approach defence engineers.', 'en');
+    expect(rels).toContain('Arrest (2025-03-10) INVOLVES Posing as recruiters or headhunters');
+  });
+
+  it('makes a body that speaks of a campaign one of its issuers, not its reporter', () => {
+    const rels = relationsOf('MI5 launched a campaign on Monday. The CPNI said the campaign targets civil servants.', 'en');
+    expect(rels.some((r) => r.startsWith('Centre for the Protection of National Infrastructure (CPNI) ISSUED'))).toBe(true);
+    expect(rels.some((r) => r.includes('REPORTED_BY'))).toBe(false);
+  });
+});
+
 describe('event dates', () => {
   it('reads a weekday after "doit" (is to) forward, not back', () => {
     // 2025-03-14 is a Friday: "mardi" after a future marker is the coming Tuesday.
