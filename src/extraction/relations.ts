@@ -95,7 +95,10 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
 
   // Document roles.
   const warningEvents = events.filter((e) => e.event?.rule.actorRole === 'issuer');
-  const issuers = new Set(warningEvents.map((e) => e.event?.actor).filter((a): a is DocEntity => !!a));
+  // Bodies that issue warnings, charges or restrictions are not the hostile actor of the story.
+  const issuers = new Set(
+    events.filter((e) => e.event?.rule.actorRole === 'issuer' || e.event?.rule.actorRelation === 'ISSUED').map((e) => e.event?.actor).filter((a): a is DocEntity => !!a),
+  );
   const mostMentioned = (list: DocEntity[]) => [...list].sort((a, b) => b.mentions.length - a.mentions.length || firstSentence(a) - firstSentence(b))[0] ?? null;
   // The hostile actor whose methods the story describes: the unnamed foreign services, else a
   // named hostile service or hacking group, else (only then) a hostile government.

@@ -173,6 +173,12 @@ describe('roles in events', () => {
     expect(rels).toContain('Arrest (2025-03-10) INVOLVES Posing as recruiters or headhunters');
   });
 
+  it('does not take a government that announces restrictions for the hostile actor using the methods', () => {
+    const rels = relationsOf('The Dutch government said on Monday it would impose export controls on chip machines. Foreign firms used covert investments and corporate takeovers to reach researchers.', 'en');
+    expect(rels.some((r) => r.startsWith('Government of the Netherlands ISSUED Restrictions'))).toBe(true);
+    expect(rels.some((r) => r.includes(' USES '))).toBe(false);
+  });
+
   it('makes a body that speaks of a campaign one of its issuers, not its reporter', () => {
     const rels = relationsOf('MI5 launched a campaign on Monday. The CPNI said the campaign targets civil servants.', 'en');
     expect(rels.some((r) => r.startsWith('Centre for the Protection of National Infrastructure (CPNI) ISSUED'))).toBe(true);
