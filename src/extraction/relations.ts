@@ -16,8 +16,8 @@ import type { RelationType } from '../domain/relations.js';
 import type { Span } from '../domain/entities.js';
 
 const THREAT_KINDS = new Set(['threat', 'hacking-group']);
-/** Agencies whose warnings address groups (not parties, governments, outlets or hostile services). */
-const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police', 'prosecutor']);
+/** Agencies whose warnings address groups (not parties, governments, prosecutors, outlets or hostile services). */
+const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police']);
 const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'];
 const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
 /** Events a story's case is made of, and the procedural steps that are part of it. */
@@ -246,7 +246,9 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
 
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
-  if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
+  // Security services and ministries address their warnings to groups; a prosecutor's or a government's statement in a case story does not.
+  const leadWarner = leadWarning && WARNER_KINDS.has(leadWarning.event!.actor!.ref.kind ?? '') ? leadWarning.event!.actor! : null;
+  if (leadWarner) for (const g of groups) rel.add('WARNS', leadWarner, g, sentenceSpan(g.mentions[0]!.sentence));
   // The lead warning is about the methods the story describes and the cases it discloses, wherever they are named.
   if (leadWarning) {
     for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));

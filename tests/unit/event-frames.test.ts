@@ -179,6 +179,12 @@ describe('roles in events', () => {
     expect(rels.some((r) => r.includes(' USES '))).toBe(false);
   });
 
+  it('has a security service warn the groups its statement names, and a prosecutor only report', () => {
+    expect(relationsOf('MI5 said in a statement on Monday that defence contractors had been approached by fake headhunters.', 'en')).toContain('MI5 (Security Service, UK) WARNS Defense contractors');
+    const rels = relationsOf('A port engineer was arrested in Hamburg on Monday. The US Justice Department said in a statement that defence contractors had been approached by fake headhunters.', 'en');
+    expect(rels.some((r) => r.includes(' WARNS '))).toBe(false);
+  });
+
   it('makes a body that speaks of a campaign one of its issuers, not its reporter', () => {
     const rels = relationsOf('MI5 launched a campaign on Monday. The CPNI said the campaign targets civil servants.', 'en');
     expect(rels.some((r) => r.startsWith('Centre for the Protection of National Infrastructure (CPNI) ISSUED'))).toBe(true);
