@@ -177,7 +177,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
         // Documentaries and disclosures are about the hostile services they expose.
         if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
-        if (info.rule.kind === 'warning' && info.actor) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
+        if (info.rule.kind === 'warning' && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
         // Prosecutors announce arrests and trials (REPORTED_BY); police, courts and the accused services take part.
