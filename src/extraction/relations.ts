@@ -206,7 +206,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
       let coveredUntil = -1;
-      for (const m of verbsIn(trig.sentence)) {
+      // A press report names its reporter already: the outlet beside its verb.
+      for (const m of info.rule.actorKinds ? [] : verbsIn(trig.sentence)) {
         if (m.pattern.payload !== 'report') continue;
         // "a annoncé" also holds "annoncé": one reporting verb, read once.
         if (m.firstToken < coveredUntil) continue;
@@ -242,7 +243,9 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   }
 
   // Outlets named in the document report its lead event.
-  if (leadEvent) for (const o of outlets) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
+  // An outlet whose own revelation is an event of the story reports that one, not the lead.
+  const ownReports = new Set(events.filter((e) => e.event?.rule.actorKinds?.includes('media')).map((e) => e.event!.actor));
+  if (leadEvent) for (const o of outlets) if (!ownReports.has(o) || leadEvent.event?.actor === o) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
 
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);

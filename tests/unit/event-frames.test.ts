@@ -108,6 +108,14 @@ describe('event vocabulary per kind', () => {
     expect(result.relations.some((r) => r.type === 'REPORTED_BY' && r.source === report!.id && r.target === outlet?.id)).toBe(true);
   });
 
+  it('has a press report reported by its outlet only, not by a body that confirms it', () => {
+    const text = "Selon une information du journal Le Figaro, des agents ont approché des étudiants, a confirmé le ministère de l'Intérieur.";
+    const result = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' });
+    const report = result.entities.find((e) => e.type === 'Event' && e.id.includes('press-report'));
+    const reporters = result.relations.filter((r) => r.type === 'REPORTED_BY' && r.source === report?.id).map((r) => r.target);
+    expect(reporters).toEqual(['agency:le-figaro']);
+  });
+
   it('does not take an outlet cited as a source, nor a reporting verb without an outlet, for a press report', () => {
     expect(events('Three couriers were questioned, Reuters reported.', 'en').some((e) => e.id.includes('press-report'))).toBe(false);
     expect(events('Le ministère a révélé que des agents visaient des étudiants.', 'fr').some((e) => e.id.includes('press-report'))).toBe(false);
