@@ -104,7 +104,11 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
   const agenciesBySentence = new Map<number, FoundMention[]>();
   const docTypes = new Set<string>();
   for (const m of mentions) {
-    if (m.ref.type === 'Agency') agenciesBySentence.set(m.sentence, [...(agenciesBySentence.get(m.sentence) ?? []), m]);
+    if (m.ref.type === 'Agency') {
+      const list = agenciesBySentence.get(m.sentence);
+      if (list) list.push(m);
+      else agenciesBySentence.set(m.sentence, [m]);
+    }
     docTypes.add(m.ref.type);
     let s = typesBySentence.get(m.sentence);
     if (!s) typesBySentence.set(m.sentence, (s = new Set()));
@@ -202,10 +206,18 @@ function shortPhraseEnd(doc: AnalysedDocument, from: number, sentenceEnd: number
 
 /** A date that stands next to one trigger is that trigger's: another trigger of the sentence only borrows a date no trigger holds ("said on 8 March it would follow rules rolled out in October"). */
 function releaseTakenDates(doc: AnalysedDocument, triggers: EventTrigger[]): void {
+  const heldBySentence = new Map<number, Set<DateMention>>();
+  for (const o of triggers) {
+    if (o.softDate || !o.date) continue;
+    const held = heldBySentence.get(o.sentence);
+    if (held) held.add(o.date);
+    else heldBySentence.set(o.sentence, new Set([o.date]));
+  }
   for (const t of triggers) {
     if (!t.softDate || !t.date) continue;
-    const held = new Set(triggers.filter((o) => o !== t && o.sentence === t.sentence && !o.softDate && o.date).map((o) => o.date!));
-    if (!held.has(t.date)) continue;
+    // Only firm triggers hold a date, so a soft one never finds itself in this set.
+    const held = heldBySentence.get(t.sentence);
+    if (!held?.has(t.date)) continue;
     t.date = nearestDate((doc.datesBySentence[t.sentence] ?? []).filter((d) => !held.has(d)), t.firstToken);
   }
 }
