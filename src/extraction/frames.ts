@@ -129,7 +129,7 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
     if (objects) {
       // What is published comes after an active verb ("a publié ... un rapport") or before a participle
       // ("rapport publié"); the passive with the object after it is rare, and would multiply the forms.
-      strong.push(withObject(`${perfect} ${ADVERB}${pp}`));
+      strong.push(withObject(`${perfect} ${pp}`));
     } else {
       strong.push(`${passive} ${ADVERB}${pp}`);
       if (!forms.passiveOnly) strong.push(`${perfect} ${ADVERB}${pp}`);

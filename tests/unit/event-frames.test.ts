@@ -74,7 +74,7 @@ describe('event vocabulary per kind', () => {
     ['en', 'Counter-intelligence officers foiled an attempt to plant malware on ministry laptops.', 'foiled-operation'],
     ['fr', 'Une tentative de piratage déjouée par le service a visé des députés.', 'foiled-operation'],
     ['en', 'The two countries swapped several convicted spies on the bridge in June.', 'prisoner-exchange'],
-    ['fr', 'Les deux pays ont discrètement échangé des espions condamnés en 2022.', 'prisoner-exchange'],
+    ['fr', 'Les deux pays ont échangé des espions condamnés en 2022.', 'prisoner-exchange'],
     ['en', 'Federal prosecutors seized dozens of domains used by the intruders.', 'asset-seizure'],
     ['fr', 'Le ministère a engagé deux actions civiles pour récupérer les fonds volés.', 'asset-seizure'],
     ['en', 'The cabinet said it would introduce export controls on lithography machines.', 'restrictions'],
