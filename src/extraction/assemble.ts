@@ -91,7 +91,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   const mainIssuer = [...agencyCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const lawMentions = entities.filter((e) => e.ref.type === 'Law').flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
 
-  interface Draft { rule: EventRule; actor: DocEntity | null; coActors: DocEntity[]; date: string | null; precision: DatePrecision | null; soft: boolean; fallback: boolean; triggers: EventTrigger[] }
+  interface Draft { rule: EventRule; actor: DocEntity | null; aggregate: boolean; coActors: DocEntity[]; date: string | null; precision: DatePrecision | null; soft: boolean; fallback: boolean; triggers: EventTrigger[] }
   const drafts: Draft[] = [];
   let lastIssuer: DocEntity | null = null;
   const seenKinds = new Set<string>();
@@ -102,9 +102,14 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const agencies = inSentence.filter((m) => m.ref.type === 'Agency');
     let actor: DocEntity | null = null;
     const coActors: DocEntity[] = [];
-    if (trig.rule.actorRole === 'issuer') {
+    if (trig.actorMention) {
+      // Kinds that name their actor beside the trigger (an outlet's report) found it already.
+      actor = entityOf.get(trig.actorMention) ?? null;
+    } else if (trig.rule.actorRole === 'issuer') {
       const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
-      const m = nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
+      // A named body issues bulletins; the unnamed or hostile services it warns about do not.
+      const named = candidates.filter((m) => !m.ref.generic && !m.ref.adversary);
+      const m = nearestBefore(named, trig.firstToken) ?? nearestAfter(named, trig.endToken) ?? nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
       // Joint authors: agencies chained to the actor by commas and "and"/"et" only.
       let left = m;
       while (left) {
@@ -121,9 +126,24 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       if (actor && specific && (actor.ref.kind === 'authority' || actor.ref.generic)) actor = specific;
       if (actor) lastIssuer = actor;
     } else if (trig.rule.actorRole === 'actor') {
-      const candidates = agencies.filter((m) => ACTING_KINDS.has(m.ref.kind ?? ''));
-      const m = nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
+      // The kinds this event's actor usually is, most likely first; then any acting body, nearest first.
+      let m: FoundMention | null = null;
+      for (const kind of trig.rule.actorPreference ?? []) {
+        const ofKind = agencies.filter((x) => x.ref.kind === kind);
+        m = nearestAfter(ofKind, trig.endToken) ?? nearestBefore(ofKind, trig.firstToken);
+        if (m) break;
+      }
+      const candidates = agencies.filter((x) => ACTING_KINDS.has(x.ref.kind ?? ''));
+      m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
       actor = m ? entityOf.get(m) ?? null : null;
+      // An announced step (charges) is announced by a body of its usual kinds: the story's prosecutor, not the court named beside it.
+      const preferred = trig.rule.actorPreference ?? [];
+      if (trig.rule.actorRelation === 'ISSUED' && preferred.length && !preferred.includes(actor?.ref.kind ?? '')) {
+        for (const kind of preferred) {
+          const known = [...agencyCounts.entries()].filter(([a]) => a.ref.kind === kind).sort((a, b) => b[1] - a[1])[0]?.[0];
+          if (known) { actor = known; break; }
+        }
+      }
     } else {
       const laws = inSentence.filter((m) => m.ref.type === 'Law');
       const m = nearestAfter(laws, trig.firstToken) ?? nearestBefore(laws, trig.firstToken) ?? nearestBefore(lawMentions, trig.firstToken) ?? lawMentions[0] ?? null;
@@ -149,7 +169,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     seenKinds.add(trig.rule.kind);
     // One happening, several mentions: the same kind (and, for law events, the same law) with
     // the same date, or where one of the two dates is missing or only loosely attached.
-    const sameSubject = (d: Draft) => d.rule.kind === trig.rule.kind && (trig.rule.actorRole !== 'law' || d.actor === actor);
+    // A series ("at least 15 people were arrested") is not the story's single case of the kind.
+    const sameSubject = (d: Draft) =>
+      d.rule.kind === trig.rule.kind && (trig.rule.actorRole !== 'law' || d.actor === actor) && (!trig.rule.actorKinds || d.actor === actor) && d.aggregate === trig.aggregate;
     // A weak mention joins the event of its kind; failing that it starts one if its kind allows,
     // else it joins any event the same kind of actor issued ("warns" in a story about a campaign).
     const anyIssued = () => drafts.find((d) => d.rule.actorRole === 'issuer' && trig.rule.actorRole === 'issuer');
@@ -158,8 +180,10 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const mergeDate = fallback ? null : date;
     const same = trig.weak
       ? drafts.find(sameSubject) ?? campaign() ?? (trig.rule.weakCreates ? undefined : anyIssued())
-      : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || soft !== d.soft));
-    if (!same && trig.weak && !trig.rule.weakCreates) continue;
+      : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || (soft !== d.soft && !d.triggers.some((t) => t.sentence === trig.sentence))));
+    // A nominalised case step with a date of its own ("his extradition in May 2021") is a datable happening of its own.
+    const datedNoun = trig.rule.actorRole === 'actor' && !trig.softDate && trig.date !== null;
+    if (!same && trig.weak && !trig.rule.weakCreates && !datedNoun) continue;
     // A warning or campaign in a text that names no agency at all is not this genre's event.
     if (!same && trig.rule.actorRole === 'issuer' && !actor && agencyCounts.size === 0) continue;
     if (same) {
@@ -174,7 +198,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       if (!same.actor && actor) same.actor = actor;
       continue;
     }
-    drafts.push({ rule: trig.rule, actor, coActors, date, precision, soft, fallback, triggers: [trig] });
+    drafts.push({ rule: trig.rule, actor, aggregate: trig.aggregate, coActors, date, precision, soft, fallback, triggers: [trig] });
   }
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;

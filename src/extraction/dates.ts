@@ -13,6 +13,7 @@ import { daysInMonth, parseCalendarDate } from '../domain/dates.js';
 import type { Token } from './text/tokenize.js';
 import { GRAMMARS } from './grammar/index.js';
 import { PatternSet } from './patterns.js';
+import { foldText } from '../domain/fold.js';
 
 export interface PublicationDate {
   year: number;
@@ -34,7 +35,8 @@ const MONTHS = new Map<string, number>();
 const AMBIGUOUS_MONTHS = new Set<string>();
 const WEEKDAYS = new Map<string, number>();
 const YEAR_PREPOSITIONS = new Set<string>();
-const FUTURE_MARKERS = new Set<string>();
+/** Future markers as folded word sequences ("will", "is set to", "doit"), by first word. */
+const FUTURE_MARKERS = new Map<string, string[][]>();
 const ORDINAL = new RegExp(`^(\\d{1,2})(${[...new Set(GRAMMARS.flatMap((g) => g.ordinalDaySuffixes))].join('|')})$`);
 const ELISIONS = new Set(GRAMMARS.flatMap((g) => g.elisions));
 const RELATIVE = new PatternSet<{ days?: number; months?: number; years?: number; precision: DatePrecision }>(ELISIONS);
@@ -43,8 +45,16 @@ for (const g of GRAMMARS) {
   for (const m of g.ambiguousMonths) AMBIGUOUS_MONTHS.add(m);
   for (const [name, n] of Object.entries(g.weekdays)) WEEKDAYS.set(name, n);
   for (const p of g.yearPrepositions) YEAR_PREPOSITIONS.add(p);
-  for (const f of g.futureMarkers) FUTURE_MARKERS.add(f);
+  for (const f of g.futureMarkers) {
+    const words = foldText(f).split(/\s+/);
+    FUTURE_MARKERS.set(words[0]!, [...(FUTURE_MARKERS.get(words[0]!) ?? []), words]);
+  }
   for (const r of g.relativeDates) RELATIVE.add(r.pattern, { ...r, precision: r.precision ?? 'DAY' });
+}
+
+/** A future marker starts at token i. */
+function futureAt(tokens: readonly Token[], i: number): boolean {
+  return FUTURE_MARKERS.get(tokens[i]!.norm)?.some((words) => words.every((w, k) => tokens[i + k]?.norm === w)) ?? false;
 }
 
 export function parsePublicationDate(value: string): PublicationDate | null {
@@ -88,7 +98,7 @@ function inferYear(month: number, day: number | null, pub: PublicationDate | nul
 export function findDates(tokens: readonly Token[], from: number, to: number, pub: PublicationDate | null): DateMention[] {
   const out: DateMention[] = [];
   let future = false;
-  for (let i = from; i < to; i++) if (FUTURE_MARKERS.has(tokens[i]!.norm)) { future = true; break; }
+  for (let i = from; i < to; i++) if (futureAt(tokens, i)) { future = true; break; }
   const consumed = new Uint8Array(to - from);
   const take = (a: number, b: number, value: string | null, precision: DatePrecision | null) => {
     for (let k = a; k < b; k++) consumed[k - from] = 1;
@@ -172,7 +182,7 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
         const base = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
         // Weekdays point back (news reports what happened) unless a future verb stands right before.
         let soon = false;
-        for (let k = Math.max(from, i - 6); k < i; k++) if (FUTURE_MARKERS.has(tokens[k]!.norm)) soon = true;
+        for (let k = Math.max(from, i - 6); k < i; k++) if (futureAt(tokens, k)) soon = true;
         const delta = soon ? -((weekday - base.getUTCDay() + 7) % 7) : (base.getUTCDay() - weekday + 7) % 7;
         base.setUTCDate(base.getUTCDate() - delta);
         take(i, i + 1, formatDay(base), 'DAY');

@@ -25,6 +25,10 @@ export interface EventTrigger {
   /** The date was only found elsewhere in the sentence, not next to the trigger. */
   softDate: boolean;
   weak: boolean;
+  /** The object is a series ("at least 15 people"): not the same happening as a single case of the kind. */
+  aggregate: boolean;
+  /** For kinds that name their actor beside the trigger (press reports): that agency. */
+  actorMention: FoundMention | null;
 }
 
 export interface FoundEvent {
@@ -71,14 +75,40 @@ export function triggerPatterns(language: string | null): PatternSet<TriggerPayl
   return set;
 }
 
+const AGGREGATES = new PatternSet<true>(ELISIONS);
+for (const g of GRAMMARS) for (const q of g.aggregateQuantifiers ?? []) AGGREGATES.add(q, true);
+/** How far past the trigger's own words a series quantifier may stand ("arrested at least 15 people"). */
+const AGGREGATE_REACH_TOKENS = 3;
+/** How far an outlet may stand before its reporting verb ("the weekly Der Zeitung reported") or after it ("a appris la radio"). */
+const ACTOR_BEFORE_TOKENS = 2;
+const ACTOR_AFTER_TOKENS = 1;
+
+/** The agency of one of the rule's kinds right before the trigger (its subject) or right after it (inverted subject, "du journal X"). */
+function adjacentActor(agencies: readonly FoundMention[], kinds: readonly string[], firstToken: number, endToken: number): FoundMention | null {
+  let best: FoundMention | null = null;
+  for (const a of agencies) {
+    if (!kinds.includes(a.ref.kind ?? '')) continue;
+    const before = a.endToken <= firstToken && firstToken - a.endToken <= ACTOR_BEFORE_TOKENS;
+    const after = a.firstToken >= endToken && a.firstToken - endToken <= ACTOR_AFTER_TOKENS;
+    if ((before || after) && !best) best = a;
+  }
+  return best;
+}
+
 /** How far after a trigger a date may sit and still be absorbed into the event mention. */
 const DATE_REACH_TOKENS = 6;
 
 export function findEventTriggers(doc: AnalysedDocument, mentions: readonly FoundMention[]): EventTrigger[] {
   const set = triggerPatterns(doc.grammar?.language ?? null);
   const typesBySentence = new Map<number, Set<string>>();
+  const agenciesBySentence = new Map<number, FoundMention[]>();
   const docTypes = new Set<string>();
   for (const m of mentions) {
+    if (m.ref.type === 'Agency') {
+      const list = agenciesBySentence.get(m.sentence);
+      if (list) list.push(m);
+      else agenciesBySentence.set(m.sentence, [m]);
+    }
     docTypes.add(m.ref.type);
     let s = typesBySentence.get(m.sentence);
     if (!s) typesBySentence.set(m.sentence, (s = new Set()));
@@ -90,8 +120,9 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
   for (const s of doc.sentences) {
     const matches = set.matchRange(doc.tokens, s.firstToken, s.endToken);
     if (matches.length === 0) continue;
-    // Longest trigger first; overlapping shorter ones are the same happening.
-    matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    // Longest trigger first; overlapping shorter ones are the same happening. On the same words, the more specific kind wins.
+    const specific = (x: (typeof matches)[number]) => (x.pattern.payload.rule.specific ? 1 : 0);
+    matches.sort((a, b) => b.end - b.start - (a.end - a.start) || specific(b) - specific(a) || a.start - b.start);
     const taken = new Uint8Array(s.endToken - s.firstToken);
     for (const m of matches) {
       let free = true;
@@ -100,13 +131,19 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       const { rule, weak } = m.pattern.payload;
       // Law events need a law in the document (the sentence may say "le texte"); others in the sentence.
       if (rule.requires && !(rule.actorRole === 'law' ? docTypes.has(rule.requires) : typesBySentence.get(s.index)?.has(rule.requires))) continue;
+      const actorMention = rule.actorKinds ? adjacentActor(agenciesBySentence.get(s.index) ?? [], rule.actorKinds, m.firstToken, m.endToken) : null;
+      if (rule.actorKinds && !actorMention) continue;
       taken.fill(1, m.firstToken - s.firstToken, m.endToken - s.firstToken);
       const dates = doc.datesBySentence[s.index] ?? [];
       let date: DateMention | null = null;
       let endToken = m.endToken;
+      // The outlet is part of what names a press report ("the weekly X reported", "a appris la radio X").
+      let firstToken = m.firstToken;
+      if (actorMention && actorMention.endToken <= m.firstToken) firstToken = actorMention.firstToken;
+      else if (actorMention) endToken = actorMention.endToken;
       // A date inside or just after the trigger belongs to it ("arrested on Tuesday", "le 1er juillet 2023").
       for (const d of dates) {
-        if (d.firstToken >= m.firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
+        if (d.firstToken >= firstToken && d.firstToken <= m.endToken + DATE_REACH_TOKENS && !crossesPunctuation(doc, m.endToken, d.firstToken)) {
           date = d;
           if (d.endToken > endToken) endToken = d.endToken;
           break;
@@ -127,10 +164,14 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
       }
       const softDate = !date;
       if (!date) date = nearestDate(dates, m.firstToken);
-      out.push({ rule, weak, softDate, sentence: s.index, firstToken: m.firstToken, endToken, start: m.start, end: doc.tokens[endToken - 1]!.end, date });
+      // A mention ends on a word: not on punctuation or a complementiser the trigger needed as context ("reported, citing", "reported that").
+      while (endToken - firstToken > 1 && (doc.tokens[endToken - 1]!.kind === 'punct' || stops.has(doc.tokens[endToken - 1]!.norm))) endToken--;
+      const aggregate = AGGREGATES.matchRange(doc.tokens, m.firstToken, Math.min(s.endToken, endToken + AGGREGATE_REACH_TOKENS)).length > 0;
+      out.push({ rule, weak, softDate, aggregate, actorMention, sentence: s.index, firstToken, endToken, start: doc.tokens[firstToken]!.start, end: doc.tokens[endToken - 1]!.end, date });
     }
   }
   out.sort((a, b) => a.start - b.start);
+  releaseTakenDates(doc, out);
   return joinCoordinated(doc, out);
 }
 
@@ -161,6 +202,24 @@ function shortPhraseEnd(doc: AnalysedDocument, from: number, sentenceEnd: number
     k++;
   }
   return k > from ? k : null;
+}
+
+/** A date that stands next to one trigger is that trigger's: another trigger of the sentence only borrows a date no trigger holds ("said on 8 March it would follow rules rolled out in October"). */
+function releaseTakenDates(doc: AnalysedDocument, triggers: EventTrigger[]): void {
+  const heldBySentence = new Map<number, Set<DateMention>>();
+  for (const o of triggers) {
+    if (o.softDate || !o.date) continue;
+    const held = heldBySentence.get(o.sentence);
+    if (held) held.add(o.date);
+    else heldBySentence.set(o.sentence, new Set([o.date]));
+  }
+  for (const t of triggers) {
+    if (!t.softDate || !t.date) continue;
+    // Only firm triggers hold a date, so a soft one never finds itself in this set.
+    const held = heldBySentence.get(t.sentence);
+    if (!held?.has(t.date)) continue;
+    t.date = nearestDate((doc.datesBySentence[t.sentence] ?? []).filter((d) => !held.has(d)), t.firstToken);
+  }
 }
 
 function crossesPunctuation(doc: AnalysedDocument, from: number, to: number): boolean {

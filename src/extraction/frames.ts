@@ -32,6 +32,8 @@ export interface FrameForms {
   objects?: string[];
   /** Only the passive and participle forms trigger ("was tried" is a trial, "tried to" is not). */
   passiveOnly?: boolean;
+  /** English: base and third-person forms trigger too ("would introduce rules", "foils a plot"); only with `objects`, which keep them from being nouns. */
+  baseForms?: boolean;
   /** Every form is a weak trigger: it mentions an event of the kind without founding one ("warned"). */
   weak?: boolean;
 }
@@ -100,6 +102,7 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
       participles.push(f.past + rest);
       // Base and third-person forms ("charges", "arrests", "raids") are nouns as often as verbs.
       active.push(f.past + rest, f.ing + rest);
+      if (forms.baseForms && forms.objects?.length) active.push(...f.pres.map((x) => x + rest));
     }
   } else if (language === 'fr') {
     passive = FR_PASSIVE;
@@ -132,7 +135,8 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
       if (!forms.passiveOnly) strong.push(`${perfect} ${ADVERB}${pp}`);
     }
     // A participle alone: "the spy, arrested in May, ..."; for publishing verbs, after the object ("report published").
-    if (objects) strong.push(`${objects} ${pp}`);
+    // French puts a short complement between the noun and its participle ("tentative d'intrusion déjouée").
+    if (objects) strong.push(language === 'fr' ? `${objects} (de _ |d' _ |)${pp}` : `${objects} ${pp}`);
     else if (!forms.passiveOnly) strong.push(pp);
   }
   if (active.length && !forms.passiveOnly) strong.push(withObject(alt(active)));

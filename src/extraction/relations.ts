@@ -16,8 +16,8 @@ import type { RelationType } from '../domain/relations.js';
 import type { Span } from '../domain/entities.js';
 
 const THREAT_KINDS = new Set(['threat', 'hacking-group']);
-/** Agencies whose warnings address groups (not parties, governments, outlets or hostile services). */
-const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police', 'prosecutor']);
+/** Agencies whose warnings address groups (not parties, governments, prosecutors, outlets or hostile services). */
+const WARNER_KINDS = new Set(['security', 'intelligence', 'authority', 'ministry', 'police']);
 const ENFORCER_ORDER = ['prosecutor', 'authority', 'police', 'court', 'security'];
 const ISSUER_KINDS_EXCLUDED = new Set(['media', 'threat', 'hacking-group']);
 /** Events a story's case is made of, and the procedural steps that are part of it. */
@@ -95,7 +95,10 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
 
   // Document roles.
   const warningEvents = events.filter((e) => e.event?.rule.actorRole === 'issuer');
-  const issuers = new Set(warningEvents.map((e) => e.event?.actor).filter((a): a is DocEntity => !!a));
+  // Bodies that issue warnings, charges or restrictions are not the hostile actor of the story.
+  const issuers = new Set(
+    events.filter((e) => e.event?.rule.actorRole === 'issuer' || e.event?.rule.actorRelation === 'ISSUED').map((e) => e.event?.actor).filter((a): a is DocEntity => !!a),
+  );
   const mostMentioned = (list: DocEntity[]) => [...list].sort((a, b) => b.mentions.length - a.mentions.length || firstSentence(a) - firstSentence(b))[0] ?? null;
   // The hostile actor whose methods the story describes: the unnamed foreign services, else a
   // named hostile service or hacking group, else (only then) a hostile government.
@@ -174,7 +177,7 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
         // Documentaries and disclosures are about the hostile services they expose.
         if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
-        if (info.rule.kind === 'warning' && info.actor) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
+        if (info.rule.kind === 'warning' && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
         // Prosecutors announce arrests and trials (REPORTED_BY); police, courts and the accused services take part.
@@ -183,7 +186,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
           if (a.ref.kind === 'prosecutor' && info.rule.actorRelation !== 'ISSUED') rel.add('REPORTED_BY', e, a, ev);
           else rel.add('INVOLVES', e, a, ev);
         }
-        for (const x of ofType(list, 'Law')) rel.add('INVOLVES', e, x, ev);
+        // The law it is brought under and the methods the same sentence says the accused used.
+        for (const x of [...ofType(list, 'Law'), ...ofType(list, 'Tactic')]) rel.add('INVOLVES', e, x, ev);
         // The story's main case is about its laws and its hostile actor, wherever they are named.
         if (e === mainCase) {
           for (const law of laws) rel.add('INVOLVES', e, law, sentenceSpan(law.mentions[0]!.sentence));
@@ -202,7 +206,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
       }
       // Who reported it: the subject of a reporting verb, or "according to X" / "selon X".
       let coveredUntil = -1;
-      for (const m of verbsIn(trig.sentence)) {
+      // A press report names its reporter already: the outlet beside its verb.
+      for (const m of info.rule.actorKinds ? [] : verbsIn(trig.sentence)) {
         if (m.pattern.payload !== 'report') continue;
         // "a annoncé" also holds "annoncé": one reporting verb, read once.
         if (m.firstToken < coveredUntil) continue;
@@ -214,8 +219,10 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         const inverted = doc.tokens[m.firstToken - 1]?.norm === ',';
         const reporterMention = /^\(?(selon|according|d'apres|cite|citant)/.test(m.pattern.source) || inverted ? after ?? before : before ?? after;
         const reporter = reporterMention ? entityOf.get(reporterMention) : undefined;
-        if (!reporter || reporter === info.actor || reporter.ref.generic || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
-        if (info.rule.actorRole === 'issuer' && !info.actor && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
+        // The hostile side (its services, its government) denies or is accused; it does not report the case.
+        if (!reporter || reporter === info.actor || reporter.ref.generic || (reporter.ref.adversary && info.rule.actorRole === 'actor') || ISSUER_KINDS_EXCLUDED.has(reporter.ref.kind ?? '') && reporter.ref.kind !== 'media') continue;
+        // A body that speaks of its own warning or campaign shares in issuing it; an outlet only reports it.
+        if (info.rule.actorRole === 'issuer' && info.rule.actorRelation !== 'REPORTED_BY' && reporter.ref.kind !== 'media') rel.add('ISSUED', reporter, e, ev);
         else rel.add('REPORTED_BY', e, reporter, ev);
         break;
       }
@@ -236,11 +243,15 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   }
 
   // Outlets named in the document report its lead event.
-  if (leadEvent) for (const o of outlets) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
+  // An outlet whose own revelation is an event of the story reports that one, not the lead.
+  const ownReports = new Set(events.filter((e) => e.event?.rule.actorKinds?.includes('media')).map((e) => e.event!.actor));
+  if (leadEvent) for (const o of outlets) if (!ownReports.has(o) || leadEvent.event?.actor === o) rel.add('REPORTED_BY', leadEvent, o, sentenceSpan(o.mentions[0]!.sentence));
 
   // WARNS: the lead warning's issuer addresses the groups of the story; any agency warning a group in one sentence.
   const leadWarning = warningEvents.find((e) => e.event?.rule.kind === 'warning' && e.event.actor);
-  if (leadWarning) for (const g of groups) rel.add('WARNS', leadWarning.event!.actor!, g, sentenceSpan(g.mentions[0]!.sentence));
+  // Security services and ministries address their warnings to groups; a prosecutor's or a government's statement in a case story does not.
+  const leadWarner = leadWarning && WARNER_KINDS.has(leadWarning.event!.actor!.ref.kind ?? '') ? leadWarning.event!.actor! : null;
+  if (leadWarner) for (const g of groups) rel.add('WARNS', leadWarner, g, sentenceSpan(g.mentions[0]!.sentence));
   // The lead warning is about the methods the story describes and the cases it discloses, wherever they are named.
   if (leadWarning) {
     for (const t of ofType(all, 'Tactic')) rel.add('INVOLVES', leadWarning, t, sentenceSpan(t.mentions[0]!.sentence));

@@ -67,6 +67,65 @@ describe('event vocabulary per kind', () => {
     expect(events(text, language).map((e) => e.id).join(' ')).toContain(label);
   });
 
+  it.each([
+    ['en', 'A Moscow court extended the pre-trial detention of the reporter until June.', 'detention'],
+    ['en', 'The researcher has remained in custody since his arrest last year.', 'detention'],
+    ['fr', "Le militant reste toujours détenu dans l'attente de son procès.", 'detention'],
+    ['en', 'Counter-intelligence officers foiled an attempt to plant malware on ministry laptops.', 'foiled-operation'],
+    ['fr', 'Une tentative de piratage déjouée par le service a visé des députés.', 'foiled-operation'],
+    ['en', 'The two countries swapped several convicted spies on the bridge in June.', 'prisoner-exchange'],
+    ['fr', 'Les deux pays ont échangé des espions condamnés en 2022.', 'prisoner-exchange'],
+    ['en', 'Federal prosecutors seized dozens of domains used by the intruders.', 'asset-seizure'],
+    ['fr', 'Le ministère a engagé deux actions civiles pour récupérer les fonds volés.', 'asset-seizure'],
+    ['en', 'The cabinet said it would introduce export controls on lithography machines.', 'restrictions'],
+    ['fr', 'Le gouvernement a imposé de nouvelles restrictions aux visas des chercheurs.', 'restrictions'],
+    ['en', 'The prosecutors’ investigation is still ongoing, a spokesman said.', 'investigation'],
+    ['fr', "Une enquête est toujours en cours sur l'origine des fuites.", 'investigation'],
+    ['en', 'Three engineers were named in an indictment unsealed in Boston.', 'charges'],
+    ['en', 'A judge issued arrest warrants for four hackers working for the military.', 'arrest-warrant'],
+    ['fr', "Un mandat d'arrêt international a été émis contre l'ancien attaché.", 'arrest-warrant'],
+    ['en', 'Two men were executed at dawn after a closed trial for spying.', 'execution'],
+    ['fr', "Le journaliste a été libéré après huit mois de détention.", 'release'],
+    ['en', 'The former aide pleaded not guilty in a Munich court on Tuesday.', 'court-appearance'],
+    ['en', 'The MI5 chief warned of sabotage plots in a rare interview with a broadcaster.', 'warning'],
+    ['fr', "Le directeur de la DGSI a détaillé ces menaces lors d'une audition devant les députés.", 'warning'],
+  ] as const)('%s: "%s" is an event named %s (states, foiled plots, swaps, seizures, measures, warrants)', (language, text, label) => {
+    expect(events(text, language).map((e) => e.id).join(' ')).toContain(label);
+  });
+
+  it('tells a state of detention from an arrest on the same words, and leaves a plain passive to the arrest', () => {
+    expect(events('The courier is still detained in Vilnius.', 'en').map((e) => e.id).join(' ')).toContain('detention');
+    expect(events('Le coursier est détenu depuis mardi à Vilnius.', 'fr').map((e) => e.id).join(' ')).toContain('detention');
+    expect(events('Le coursier a été détenu mardi à Vilnius.', 'fr').map((e) => e.id).join(' ')).toContain('arrest');
+  });
+
+  it('reads a newspaper revelation as an event reported by that outlet, with the outlet in the mention', () => {
+    const text = "Selon une information du journal Le Figaro, des agents ont tenté de recruter des ingénieurs d'un chantier naval.";
+    const result = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' });
+    const report = result.entities.find((e) => e.type === 'Event' && e.id.includes('press-report'));
+    const outlet = result.entities.find((e) => e.type === 'Agency' && e.name === 'Le Figaro');
+    expect(report?.mentions.map((m) => m.text)).toContain('une information du journal Le Figaro');
+    expect(result.relations.some((r) => r.type === 'REPORTED_BY' && r.source === report!.id && r.target === outlet?.id)).toBe(true);
+  });
+
+  it('has a press report reported by its outlet only, not by a body that confirms it', () => {
+    const text = "Selon une information du journal Le Figaro, des agents ont approché des étudiants, a confirmé le ministère de l'Intérieur.";
+    const result = extractDocument({ text, language: 'fr', publishedAt: '2025-03-14' });
+    const report = result.entities.find((e) => e.type === 'Event' && e.id.includes('press-report'));
+    const reporters = result.relations.filter((r) => r.type === 'REPORTED_BY' && r.source === report?.id).map((r) => r.target);
+    expect(reporters).toEqual(['agency:le-figaro']);
+  });
+
+  it('does not take an outlet cited as a source, nor a reporting verb without an outlet, for a press report', () => {
+    expect(events('Three couriers were questioned, Reuters reported.', 'en').some((e) => e.id.includes('press-report'))).toBe(false);
+    expect(events('Le ministère a révélé que des agents visaient des étudiants.', 'fr').some((e) => e.id.includes('press-report'))).toBe(false);
+  });
+
+  it('keeps a series of arrests apart from the single case of the story', () => {
+    const text = 'Police arrested a port clerk on Monday for spying. Since 2019, the service has arrested at least 12 people working for foreign services.';
+    expect(events(text, 'en').filter((e) => e.id.includes('arrest'))).toHaveLength(2);
+  });
+
   it('reads two coordinated acts on the same people as one mention', () => {
     const found = events('Trois agents ont été interpellés et expulsés du territoire en mai.', 'fr');
     expect(found).toHaveLength(1);
@@ -103,7 +162,57 @@ describe('relations between events', () => {
   });
 });
 
+describe('roles in events', () => {
+  const relationsOf = (text: string, language: 'fr' | 'en') => {
+    const result = extractDocument({ text, language, publishedAt: '2025-03-14' });
+    const byId = new Map(result.entities.map((e) => [e.id, e]));
+    return result.relations.map((r) => `${byId.get(r.source)?.name} ${r.type} ${byId.get(r.target)?.name}`);
+  };
+
+  it('has charges announced by the story\'s prosecutors, with the court named beside them taking part', () => {
+    const rels = relationsOf('The Justice Department said prosecutors were handling the case. Four men were charged on Monday at the Boston federal court with spying for China.', 'en');
+    expect(rels.some((r) => r.startsWith('US Department of Justice ISSUED Charges'))).toBe(true);
+    expect(rels.some((r) => r.includes('ISSUED') && r.startsWith('Court'))).toBe(false);
+    expect(rels.some((r) => r.startsWith('Charges') && r.endsWith('INVOLVES Court (Boston)'))).toBe(true);
+  });
+
+  it('links a case to the method its sentence says the accused used', () => {
+    const rels = relationsOf('A courier was arrested on Monday after posing as a headhunter on LinkedIn to approach defence engineers.', 'en');
+    expect(rels).toContain('Arrest (2025-03-10) INVOLVES Posing as recruiters or headhunters');
+  });
+
+  it('does not take a government that announces restrictions for the hostile actor using the methods', () => {
+    const rels = relationsOf('The Dutch government said on Monday it would impose export controls on chip machines. Foreign firms used covert investments and corporate takeovers to reach researchers.', 'en');
+    expect(rels.some((r) => r.startsWith('Government of the Netherlands ISSUED Restrictions'))).toBe(true);
+    expect(rels.some((r) => r.includes(' USES '))).toBe(false);
+  });
+
+  it('has a security service warn the groups its statement names, and a prosecutor only report', () => {
+    expect(relationsOf('MI5 said in a statement on Monday that defence contractors had been approached by fake headhunters.', 'en')).toContain('MI5 (Security Service, UK) WARNS Defense contractors');
+    const rels = relationsOf('A port engineer was arrested in Hamburg on Monday. The US Justice Department said in a statement that defence contractors had been approached by fake headhunters.', 'en');
+    expect(rels.some((r) => r.includes(' WARNS '))).toBe(false);
+  });
+
+  it('makes a body that speaks of a campaign one of its issuers, not its reporter', () => {
+    const rels = relationsOf('MI5 launched a campaign on Monday. The CPNI said the campaign targets civil servants.', 'en');
+    expect(rels.some((r) => r.startsWith('Centre for the Protection of National Infrastructure (CPNI) ISSUED'))).toBe(true);
+    expect(rels.some((r) => r.includes('REPORTED_BY'))).toBe(false);
+  });
+});
+
 describe('event dates', () => {
+  it('reads a weekday after "doit" (is to) forward, not back', () => {
+    // 2025-03-14 is a Friday: "mardi" after a future marker is the coming Tuesday.
+    const found = events('Le technicien doit comparaître mardi devant le tribunal de Lyon.', 'fr', '2025-03-14');
+    expect(found[0]?.date).toBe('2025-03-18');
+  });
+
+  it('leaves a date that stands next to one event to that event, not to another of the same sentence', () => {
+    const text = 'On March 8, the cabinet said it would introduce rules, in line with export controls rolled out in October 2022.';
+    const dates = events(text, 'en', '2023-04-17').filter((e) => e.id.includes('restrictions')).map((e) => e.date).sort();
+    expect(dates).toEqual(['2022-10', '2023-03-08']);
+  });
+
   it('dates a statement reported without a date of its own to the publication day, wherever it stands', () => {
     const text = 'Police in Riga arrested a technician in January. He worked at a port. His lawyer spoke to reporters. The case drew attention. MI5 said in a statement that it was aware of the case.';
     const warning = events(text, 'en', '2025-03-14').find((e) => e.name.startsWith('MI5'));

@@ -33,6 +33,8 @@ export interface GrammarData {
   eventReasonLinks: string[];
   /** Words that join two event triggers into one mention ("arrested and expelled"). */
   coordinators?: string[];
+  /** Quantifiers that make an event's object a series ("at least 15 people", "plusieurs espions"): a series is not the story's single case. */
+  aggregateQuantifiers?: string[];
   relativeDates: RelativeDateRule[];
 }
 

@@ -74,6 +74,12 @@ export interface EventRule {
   weakCreates?: boolean;
   /** How the actor relates to the event: an announced indictment is ISSUED; a case a ministry discloses is REPORTED_BY it. */
   actorRelation?: 'ISSUED' | 'REPORTED_BY';
+  /** Only fire next to an agency of one of these kinds, which is then the actor ("Der Zeitung reported", "a appris la radio"). */
+  actorKinds?: string[];
+  /** Agency kinds that act in events of this kind, most likely first (charges: prosecutors before courts). */
+  actorPreference?: string[];
+  /** Wins over another kind's trigger of the same length on the same words ("is still detained" is a detention, not an arrest). */
+  specific?: boolean;
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
