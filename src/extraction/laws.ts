@@ -213,3 +213,45 @@ export function linkLawDescriptions(doc: AnalysedDocument, mentions: readonly Fo
   }
   return out;
 }
+
+const INITIAL_SKIP = new Set(['of', 'and', 'on', 'the', 'for', 'against', 'to', 'in', '&']);
+const ACRONYM_TOKEN = /^[A-Z]{2,7}$/;
+
+/**
+ * "The National Security Act ... the NSA": after a law's full name, the acronym of its initials
+ * means that law, even where the lexicon knows an agency of the same letters.
+ */
+export function readLawInitials(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
+  const { tokens } = doc;
+  const byInitials = new Map<string, { ref: EntityRef; after: number }>();
+  for (const m of mentions) {
+    if (m.ref.type !== 'Law' || m.anaphor || m.ref.name.includes(' law: ')) continue;
+    let initials = '';
+    for (let k = m.firstToken; k < m.endToken; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || INITIAL_SKIP.has(t.norm)) continue;
+      if (!t.capitalized) { initials = ''; break; }
+      initials += t.cased[0]!.toUpperCase();
+    }
+    if (initials.length < 2 || byInitials.has(initials)) continue;
+    byInitials.set(initials, { ref: m.ref, after: m.end });
+  }
+  if (byInitials.size === 0) return mentions;
+  const byToken = new Map<number, FoundMention>();
+  for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) byToken.set(k, m);
+  const out = [...mentions];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || !ACRONYM_TOKEN.test(t.cased)) continue;
+    const law = byInitials.get(t.cased);
+    if (!law || t.start < law.after) continue;
+    const at = byToken.get(k);
+    if (at && at.ref.type === 'Law') continue;
+    if (at && !(at.ref.type === 'Agency' && at.firstToken === k && at.endToken === k + 1)) continue;
+    const lawMention: FoundMention = { ref: law.ref, start: t.start, end: t.end, firstToken: k, endToken: k + 1, sentence: doc.sentenceOfToken[k]!, anaphor: false, priority: GENERAL_PRIORITY };
+    if (at) out[out.indexOf(at)] = lawMention;
+    else out.push(lawMention);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+

@@ -30,6 +30,8 @@ const NOT_PLACES = new Set([
   ...foldedSet(PLACES.nationalities),
   ...GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays), ...g.stopwords]),
 ]);
+/** Weekdays and months end a name: "the Federal Assembly on Tuesday" names the assembly, not a body called "... on Tuesday". */
+const DATE_WORDS = new Set(GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays)]).map((w) => foldText(w)));
 /** Words that introduce an outlet's name. */
 const OUTLET_HEADS = new Set(['agence', 'newspaper', 'daily', 'weekly', 'broadcaster', 'quotidien', 'hebdomadaire', 'journal', 'magazine', 'tabloid'].map((w) => foldText(w)));
 const GROUP_SUFFIXES = new Set(['typhoon', 'panda', 'bear', 'kitten', 'chollima', 'spider', 'blizzard', 'sleet', 'sandstorm', 'tempest']);
@@ -231,8 +233,9 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
   // "Ministry of Commerce", "Office of the Director": connectors followed by capitalised words.
   while (end < s.endToken) {
     const t = tokens[end]!;
+    if (DATE_WORDS.has(t.norm)) break;
     if (isCapWord(t) && t.kind === 'word') { end++; continue; }
-    if (CONNECTORS.has(t.norm) && end + 1 < s.endToken && (isCapWord(tokens[end + 1]!) || (tokens[end + 1]!.norm === 'the' && isCapWord(tokens[end + 2] ?? t)))) { end++; continue; }
+    if (CONNECTORS.has(t.norm) && end + 1 < s.endToken && !DATE_WORDS.has(tokens[end + 1]!.norm) && (isCapWord(tokens[end + 1]!) || (tokens[end + 1]!.norm === 'the' && isCapWord(tokens[end + 2] ?? t)))) { end++; continue; }
     break;
   }
   while (start < head && NOT_PLACES.has(tokens[start]!.norm) && tokens[start]!.norm !== 'us') start++;
@@ -247,7 +250,7 @@ function frenchOrgName(tokens: readonly Token[], head: number, s: { firstToken: 
   while (end < s.endToken && end - head <= 8) {
     const t = tokens[end]!;
     if (t.kind !== 'word') break;
-    if (STOP_FR.has(t.norm)) break;
+    if (STOP_FR.has(t.norm) || DATE_WORDS.has(t.norm)) break;
     if (CONNECTORS.has(t.norm)) { sawConnector = true; lowercaseRun = 0; end++; continue; }
     if (!t.capitalized) {
       if (++lowercaseRun > 2) break;

@@ -55,7 +55,12 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   const descriptions = candidates.filter(isDescription);
   const insideDescription = (m: FoundMention) =>
     m.ref.type === 'Agency' && m.ref.entry === null && descriptions.some((d) => d.firstToken <= m.firstToken && m.endToken <= d.endToken);
-  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m)), null);
+  // A known body's name inside a place-qualified description of its kind is that place's body:
+  // "the Busan Metropolitan Police" is not London's Metropolitan Police.
+  const localDescriptions = descriptions.filter((d) => (d as { description?: { local: boolean } }).description?.local);
+  const insideLocalDescription = (m: FoundMention) =>
+    m.ref.type === 'Agency' && m.ref.entry !== null && localDescriptions.some((d) => d.ref.kind === m.ref.kind && d.firstToken <= m.firstToken && m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m) && !insideLocalDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
   for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {

@@ -129,10 +129,10 @@ describe('definite descriptions of a law', () => {
 });
 
 describe('gazetteer from domain knowledge', () => {
-  it('knows news agencies by their full names, party and police names, and the regime as the government', () => {
+  it('knows news agencies by their full names, party and police names, and the government by its adjective', () => {
     expect(mentionsOf('The Belga News Agency reported the raid.', 'en', 'Agency')).toEqual([['Belga News Agency']]);
     expect(names('NYPD officers and the Vlaams Belang leadership were named.', 'en', 'Agency')).toEqual(expect.arrayContaining(['New York City Police Department (NYPD)', 'Vlaams Belang']));
-    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toContain('Government of Iran');
+    expect(names('The Iranian government denied any role.', 'en', 'Agency')).toContain('Government of Iran');
     expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
   });
 
@@ -141,3 +141,28 @@ describe('gazetteer from domain knowledge', () => {
     expect(names("L'ambassade de Chine à Paris a démenti.", 'fr', 'Agency')).toEqual(['Embassy of China in France']);
   });
 });
+
+describe('agency names and their country', () => {
+  it('ends a name before a weekday or a month, in both languages', () => {
+    expect(names('The Federal Assembly on Monday approved the new screening rules.', 'en', 'Agency')).toEqual(['Federal Assembly']);
+    expect(names('The Supreme Court of Appeal in June quashed the verdict.', 'en', 'Agency').some((n) => /June/.test(n))).toBe(false);
+  });
+
+  it("does not take 'regime' for the government: stories use it for the whole security apparatus", () => {
+    expect(names('The Iranian regime hunted critics abroad.', 'en', 'Agency')).not.toContain('Government of Iran');
+  });
+
+  it("reads a place in front of a known police force's name as that place's police, not the known force", () => {
+    const found = names('Two tourists were questioned by the Incheon Metropolitan Police on Friday.', 'en', 'Agency');
+    expect(found).toContain('Police (Incheon)');
+    expect(found).not.toContain('Metropolitan Police (UK)');
+  });
+
+  it("reads an acronym of a law's initials as that law, even where an agency shares the letters", () => {
+    const text = 'The activists were charged under the National Security Act. Critics say the NSA is used against dissent.';
+    const result = extractDocument({ text, language: 'en' });
+    expect(result.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).not.toContain('National Security Agency (NSA)');
+    expect(result.entities.find((e) => e.type === 'Law')?.mentions.map((m) => m.text)).toEqual(['National Security Act', 'NSA']);
+  });
+});
+
