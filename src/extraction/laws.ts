@@ -7,7 +7,7 @@
  *    secrets commerciaux". Each offence is a Law named "<country> law: <offence>", the country
  *    being the document's (the jurisdiction is never guessed across countries).
  */
-import { countryContext, countryOfName } from './countries.js';
+import { countryContext, countryOfName, countryOfWord, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
@@ -89,6 +89,79 @@ function lawRef(name: string): EntityRef {
   return { type: 'Law', name, kind: null, generic: false, partOf: [], entry: null };
 }
 
+/**
+ * Laws named in lower case by what they regulate, with their country: "la loi suisse sur le
+ * renseignement", "Germany's new espionage law", "the intelligence law". The country is the
+ * adjective's or the possessor's, else the story's leading one; the lexicon's laws of the same
+ * words apply only in their own jurisdiction (lexicon-match.ts), so another country's law of
+ * that name is never taken for them.
+ */
+const TOPIC_LAWS: Record<string, string[]> = {
+  fr: [
+    "(loi|législation) ~1 (sur|relative à|relative au|relative aux|contre|de) (le |la |les |l'|)(renseignement|espionnage|contre-espionnage|sécurité nationale|sécurité de l'État|ingérences? étrangères?|influence étrangère|agents étrangers|secrets? d'État|trahison|cybersécurité|sécurité des données|contrôle des exportations)",
+  ],
+  en: [
+    "(intelligence|espionage|counter-espionage|counterespionage|anti-espionage|national security|state security|foreign interference|foreign agents?|foreign influence|state secrets?|treason|cybersecurity|data security|export control) (law|act|bill|legislation)",
+  ],
+};
+const topicSets = new Map<string, PatternSet<true>>();
+function topicLaws(language: string): PatternSet<true> {
+  let set = topicSets.get(language);
+  if (!set) {
+    set = new PatternSet<true>(ELISIONS);
+    for (const p of TOPIC_LAWS[language] ?? []) set.add(p, true);
+    topicSets.set(language, set);
+  }
+  return set;
+}
+/** Words in front of an English topic law that make it a description, not a name. */
+const NEW_LAW = new Set(['new', 'revised', 'amended', 'draft', 'proposed', 'controversial', 'sweeping', 'tough', 'tougher']);
+const VAGUE_BEFORE = new Set(['any', 'some', 'such', 'under', 'other', 'existing', 'its', 'their', 'our']);
+
+function findTopicLaws(doc: AnalysedDocument, covered: Uint8Array, mention: (ref: EntityRef, first: number, end: number) => FoundMention): FoundMention[] {
+  const language = doc.grammar!.language;
+  const { tokens } = doc;
+  const out: FoundMention[] = [];
+  let leading: Country | null | undefined;
+  for (const s of doc.sentences) {
+    for (const m of topicLaws(language).matchRange(tokens, s.firstToken, s.endToken)) {
+      if (covered.subarray(m.firstToken, m.endToken).some((x) => x)) continue;
+      let first = m.firstToken;
+      let country: Country | null = null;
+      if (language === 'fr') {
+        // The one word the pattern allows between "loi" and its preposition must be the country's adjective.
+        const gapWord = tokens[m.firstToken + 1]!;
+        if (!['sur', 'relative', 'contre', 'de'].includes(gapWord.norm)) {
+          country = countryOfWord(gapWord.cased, 'fr')?.country ?? null;
+          if (!country) continue;
+        }
+      } else {
+        // "Germany's new espionage law": a new, revised or draft law still has its country in front.
+        let at = first - 1;
+        while (at > s.firstToken && NEW_LAW.has(tokens[at]!.norm)) at--;
+        const before = at >= s.firstToken ? tokens[at] : undefined;
+        if (before) {
+          if (VAGUE_BEFORE.has(before.norm)) continue;
+          const possessive = before.norm === "'s" && at - 1 >= s.firstToken;
+          const word = possessive ? tokens[at - 1]! : before;
+          const c = word.capitalized ? countryOfWord(word.cased, 'en')?.country ?? null : null;
+          if (c) { country = c; first = possessive ? at - 1 : at; }
+        }
+      }
+      if (!country) {
+        if (leading === undefined) leading = countryContext(doc)[0] ?? null;
+        country = leading;
+      }
+      // The name leaves the country's word out, so that "la loi suisse sur X" and "la loi sur X" are one law.
+      const words: string[] = [];
+      for (let k = m.firstToken; k < m.endToken; k++) if (!(language === 'fr' && k === m.firstToken + 1 && country && countryOfWord(tokens[k]!.cased, 'fr'))) words.push(tokens[k]!.cased);
+      const topic = words.join(' ').replace(/ ' /g, "'").replace(/' /g, "'").toLowerCase();
+      out.push(mention(lawRef(country ? `${topic} (${country.name})` : topic), first, m.endToken));
+    }
+  }
+  return out;
+}
+
 export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention[]): FoundMention[] {
   const out: FoundMention[] = [];
   const { tokens } = doc;
@@ -116,8 +189,9 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
       out.push(mention(lawRef(doc.text.slice(tokens[start]!.start, tokens[end - 1]!.end)), start, end));
     }
   }
-  // Offences after a charge or verdict.
+  // Offences after a charge or verdict, and laws named by their topic.
   if (!doc.grammar) return out;
+  out.push(...findTopicLaws(doc, covered, mention));
   const language = doc.grammar.language;
   let country: string | null | undefined;
   for (const s of doc.sentences) {

@@ -16,7 +16,7 @@ import type { EntityRef, FoundMention } from './mentions.js';
 import type { Token } from './text/tokenize.js';
 import { foldText } from '../domain/fold.js';
 import { GRAMMARS } from './grammar/index.js';
-import { adjectiveForms, COUNTRIES, countryPhrase, type Country } from './countries.js';
+import { countryOfWord, countryPhrase, type Country } from './countries.js';
 
 const GENERAL_RULE_PRIORITY = -1;
 
@@ -278,18 +278,6 @@ const KIND_BY_WORD: [RegExp, string][] = [
 
 function kindOfName(name: string): string | null {
   for (const [re, kind] of KIND_BY_WORD) if (re.test(name)) return kind;
-  return null;
-}
-
-/** A country named by one token (name, adjective or capital) in a language. */
-function countryOfWord(word: string, language: string): { country: Country; capital: boolean } | null {
-  const folded = foldText(word);
-  for (const c of COUNTRIES) {
-    const f = c.forms[language];
-    if (!f) continue;
-    if (f.capitals.some((x) => foldText(x) === folded)) return { country: c, capital: true };
-    if (f.names.some((x) => foldText(x) === folded) || adjectiveForms(c, language).some((x) => foldText(x) === folded)) return { country: c, capital: false };
-  }
   return null;
 }
 

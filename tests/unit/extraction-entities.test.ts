@@ -166,3 +166,19 @@ describe('agency names and their country', () => {
   });
 });
 
+
+describe('laws named by their topic, and the jurisdiction of generic names', () => {
+  it("maps a generic 'intelligence law' to the known law only in a story set in that law's country", () => {
+    const swiss = 'En Suisse, le Conseil fédéral a présenté la loi sur le renseignement. La Suisse veut surveiller davantage.';
+    expect(names(swiss, 'fr', 'Law')).toEqual(['loi sur le renseignement (Switzerland)']);
+    const french = 'En France, les députés ont adopté la loi sur le renseignement. La France renforce ses services.';
+    expect(names(french, 'fr', 'Law')).toEqual(['French Intelligence Act (2015)']);
+  });
+
+  it("reads the country of a lower-case law from its adjective or possessor, and one law whether or not it is repeated", () => {
+    const fr = 'Le Parlement a voté la loi suisse sur le renseignement. La loi sur le renseignement entre en vigueur en mars.';
+    expect(extractDocument({ text: fr, language: 'fr' }).entities.filter((e) => e.type === 'Law').map((e) => [e.name, e.mentions.length])).toEqual([['loi sur le renseignement (Switzerland)', 2]]);
+    expect(mentionsOf("Germany's new espionage law took effect on Monday.", 'en', 'Law')).toEqual([["Germany's new espionage law"]]);
+    expect(names('Critics said any espionage law could be abused.', 'en', 'Law')).toEqual([]);
+  });
+});
