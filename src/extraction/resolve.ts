@@ -68,7 +68,13 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
     take(blocked, m);
     names.push(m);
   }
-  const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
+  // A method may hold the body it is aimed at or works with ("meeting North Korean agents"): a
+  // tactic may contain a whole agency name, never cut one.
+  const agencyNames = names.filter((m) => m.ref.type === 'Agency');
+  const forTactics = blocked.slice();
+  for (const m of agencyNames) forTactics.fill(0, m.firstToken, m.endToken);
+  const cutsAName = (t: FoundMention) => agencyNames.some((m) => m.firstToken < t.endToken && t.firstToken < m.endToken && (m.firstToken < t.firstToken || m.endToken > t.endToken || (m.firstToken === t.firstToken && m.endToken === t.endToken)));
+  const tactics = resolveLayer(doc, inLayer('tactics').filter((t) => !cutsAName(t)), forTactics);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
 }

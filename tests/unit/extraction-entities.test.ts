@@ -182,3 +182,28 @@ describe('laws named by their topic, and the jurisdiction of generic names', () 
     expect(names('Critics said any espionage law could be abused.', 'en', 'Law')).toEqual([]);
   });
 });
+
+describe('tactics as compositional phrases', () => {
+  it('lets a method hold the body it works with, without cutting a name in two', () => {
+    expect(mentionsOf('The defendant admitted meeting Russian intelligence officers in Vienna.', 'en', 'Tactic')).toEqual([['meeting Russian intelligence officers']]);
+  });
+
+  it('inflects -ger and -cer verbs the French way (hébergeaient, commençait)', () => {
+    expect(mentionsOf('Les complices hébergeaient des ordinateurs portables dans leur garage.', 'fr', 'Tactic')).toEqual([['hébergeaient des ordinateurs portables']]);
+  });
+
+  it('knows requests that grow more precise, in both languages', () => {
+    expect(names('Le traitant réclamait des renseignements toujours plus pointus.', 'fr', 'Tactic')).toContain('Gradual escalation of requests');
+    expect(names('Over months she was asked for increasingly sensitive documents.', 'en', 'Tactic')).toContain('Gradual escalation of requests');
+  });
+
+  it('takes hacking as a method but not the hackers who do it', () => {
+    expect(names('Des pirates ont revendiqué l’attaque.', 'fr', 'Tactic')).not.toContain('Cyber intrusion');
+    expect(names('Le groupe a piraté les serveurs du ministère.', 'fr', 'Tactic')).toContain('Cyber intrusion');
+  });
+
+  it('reads staged protests and threats against critics as methods', () => {
+    expect(names('Agents of the network organised protests against the new policy.', 'en', 'Tactic')).toContain('Foreign interference / covert influence on public decision-making');
+    expect(names('Le régime cherche à museler les opposants exilés.', 'fr', 'Tactic')).toContain('Transnational repression (targeting dissidents and diaspora)');
+  });
+});
