@@ -142,6 +142,16 @@ function institutionRef(kind: InstitutionKind, where: string, isCountry: boolean
   return { type: 'Agency', name, kind: kind.kind, generic: false, partOf: [], entry: null, adversary: kind.kind === 'government' ? 'fallback' : false };
 }
 
+const INTELLIGENCE = KINDS.find((k) => k.kind === 'intelligence')!;
+/** "Agents of the Iranian regime", "pour le compte du régime": who works for a regime in secret is its services, not its government. */
+const SERVING = new Set(['agents', 'agent', 'spies', 'spy', 'behalf', 'working', 'worked', 'work', 'compte', 'service', 'espions', 'espion', 'operatives', 'proxies']);
+function servesRegime(doc: AnalysedDocument, first: number, end: number, sentenceStart: number): boolean {
+  const words = doc.tokens.slice(first, end).map((t) => t.norm);
+  if (!words.includes('regime')) return false;
+  for (let k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) if (SERVING.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
+
 export interface DescriptionMention extends FoundMention {
   description: { kind: InstitutionKind; bare: boolean; local: boolean };
 }
@@ -165,7 +175,7 @@ export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionM
         if (!place.capitalized || place.kind !== 'word' || NOT_PLACE.has(place.norm) || m.firstToken + placeAt === s.firstToken) continue;
         const asCountry = COUNTRIES.find((c) => Object.values(c.forms).some((f) => f.names.some((n) => foldText(n) === place.norm)));
         ref = asCountry ? institutionRef(kind, asCountry.name, true) : institutionRef(kind, doc.text.slice(place.start, place.end), false);
-      } else if (country) ref = institutionRef(kind, country.name, true);
+      } else if (country) ref = institutionRef(servesRegime(doc, m.firstToken, m.endToken, s.firstToken) ? INTELLIGENCE : kind, country.name, true);
       const bare = ref === null;
       out.push({
         ref: ref ?? { type: 'Agency', name: `${kind.label} (unresolved)`, kind: kind.kind, generic: false, partOf: [], entry: null },

@@ -12,6 +12,7 @@ import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
 import { foldText } from '../domain/fold.js';
 import { countryContext, countryOfName, type Country } from './countries.js';
+import { isDateline } from './names.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
@@ -48,7 +49,7 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // Institutions named by their function ("la police allemande", "the ministry") come last:
   // a name or a lexicon description of the same words wins.
   const isDescription = (m: FoundMention) => 'description' in m;
-  candidates = chooseAmongHomonyms(doc, candidates);
+  candidates = chooseAmongHomonyms(doc, candidates).filter((m) => !placeNotActor(doc, m) && !personOfAgency(doc, m));
   const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
   // A general rule's name inside a description of a known function ("le ministère des Affaires
   // étrangères") is that description: the country context, not the words, says whose it is.
@@ -57,9 +58,11 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
     m.ref.type === 'Agency' && m.ref.entry === null && descriptions.some((d) => d.firstToken <= m.firstToken && m.endToken <= d.endToken);
   // A known body's name inside a place-qualified description of its kind is that place's body:
   // "the Busan Metropolitan Police" is not London's Metropolitan Police.
-  const localDescriptions = descriptions.filter((d) => (d as { description?: { local: boolean } }).description?.local);
+  // So is an unnamed body inside a description that gives its country: "North Korean state-backed hackers".
+  const qualified = (d: FoundMention) => (d as { description?: { bare: boolean; local: boolean } }).description;
+  const localDescriptions = descriptions.filter((d) => qualified(d)?.local || (!qualified(d)?.bare && d.ref.kind === 'hacking-group'));
   const insideLocalDescription = (m: FoundMention) =>
-    m.ref.type === 'Agency' && m.ref.entry !== null && localDescriptions.some((d) => d.ref.kind === m.ref.kind && d.firstToken <= m.firstToken && m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken);
+    m.ref.type === 'Agency' && m.ref.entry !== null && localDescriptions.some((d) => (d.ref.kind === m.ref.kind || m.ref.kind === 'government' || m.ref.generic) && d.firstToken <= m.firstToken && m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken);
   const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m) && !insideLocalDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
@@ -77,6 +80,20 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   const tactics = resolveLayer(doc, inLayer('tactics').filter((t) => !cutsAName(t)), forTactics);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
+}
+
+/** A capital standing for its government ("Washington") opening a dispatch is the dateline's place. */
+function placeNotActor(doc: AnalysedDocument, m: FoundMention): boolean {
+  return m.ref.type === 'Agency' && m.ref.kind === 'government' && m.endToken - m.firstToken === 1 && isDateline(doc, m.firstToken, m.endToken);
+}
+
+/** Words naming a person of a body: "a Chinese intelligence official" is a person, not the services. */
+const PERSON_NOUNS = new Set(['official', 'officials', 'officer', 'officers', 'operative', 'operatives', 'agent', 'agents', 'chief', 'chiefs', 'director', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources', 'veteran', 'analyst', 'handler', 'handlers']);
+/** Only unnamed bodies: "an MSS officer" still names the MSS. */
+function personOfAgency(doc: AnalysedDocument, m: FoundMention): boolean {
+  if (m.ref.type !== 'Agency' || !m.ref.generic || m.anaphor) return false;
+  const next = doc.tokens[m.endToken];
+  return !!next && doc.sentenceOfToken[m.endToken] === m.sentence && PERSON_NOUNS.has(next.norm);
 }
 
 /**

@@ -148,8 +148,23 @@ describe('agency names and their country', () => {
     expect(names('The Supreme Court of Appeal in June quashed the verdict.', 'en', 'Agency').some((n) => /June/.test(n))).toBe(false);
   });
 
-  it("does not take 'regime' for the government: stories use it for the whole security apparatus", () => {
-    expect(names('The Iranian regime hunted critics abroad.', 'en', 'Agency')).not.toContain('Government of Iran');
+  it("reads a regime as its government, but those working for it in secret as its services", () => {
+    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toEqual(['Government of Iran']);
+    const agents = names('Two men acting as agents of the Iranian regime watched the exiles.', 'en', 'Agency');
+    expect(agents).toContain('Iranian intelligence services (unspecified)');
+    expect(agents).not.toContain('Government of Iran');
+  });
+
+  it('reads a capital that acts as its government, but not a capital that is a place or a dateline', () => {
+    expect(names('Tallinn et Riga ont expulsé deux diplomates.', 'fr', 'Agency')).toEqual(['Government of Estonia', 'Government of Latvia']);
+    expect(names('Le suspect a été arrêté à Tallinn la semaine dernière.', 'fr', 'Agency')).toEqual([]);
+    expect(names('Washington (Reuters) - The trial opened in a federal court.', 'en', 'Agency')).not.toContain('Government of the United States');
+  });
+
+  it('does not take a person of an unnamed service for the service, and names hackers by the country behind them', () => {
+    expect(names('He reported to a Chinese intelligence official in Shanghai.', 'en', 'Agency')).toEqual([]);
+    expect(names('Des pirates informatiques liés à la Corée du Nord ont vidé les comptes.', 'fr', 'Agency')).toEqual(['North Korean state-sponsored hackers (unspecified)']);
+    expect(names('The breach was the work of North Korean state-backed hackers.', 'en', 'Agency')).toEqual(['North Korean state-sponsored hackers (unspecified)']);
   });
 
   it("reads a place in front of a known police force's name as that place's police, not the known force", () => {
