@@ -31,6 +31,7 @@ const NOT_PLACES = new Set([
   ...GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays), ...g.stopwords]),
 ]);
 /** Weekdays and months end a name: "the Federal Assembly on Tuesday" names the assembly, not a body called "... on Tuesday". */
+const STATE_FORMS = new Set(['republic', 'kingdom', 'federation', 'commonwealth', 'principality', 'emirate']);
 const DATE_WORDS = new Set(GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays)]).map((w) => foldText(w)));
 /** Words that introduce an outlet's name. */
 const OUTLET_HEADS = new Set(['agence', 'newspaper', 'daily', 'weekly', 'broadcaster', 'quotidien', 'hebdomadaire', 'journal', 'magazine', 'tabloid'].map((w) => foldText(w)));
@@ -287,6 +288,8 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
     if (isCapWord(prev) && !['the', 'a', 'an'].includes(prev.norm)) { start--; continue; }
     // "Science and Technology Company": a conjunction between capitalised words.
     if ((prev.norm === 'and' || prev.norm === '&') && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!)) { start -= 2; continue; }
+    // "Republic of Korea Fleet Command": a state's formal name in front of one of its bodies.
+    if (prev.norm === 'of' && start - 2 >= s.firstToken && STATE_FORMS.has(tokens[start - 2]!.norm) && tokens[start - 2]!.capitalized) { start -= 2; continue; }
     break;
   }
   if (start > s.firstToken && start === head && ['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) {

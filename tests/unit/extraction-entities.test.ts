@@ -136,6 +136,16 @@ describe('gazetteer from domain knowledge', () => {
     expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
   });
 
+  it('knows more services, hacking groups and news agencies by their names and acronyms', () => {
+    expect(names("L'Équipe intégrée de la sécurité nationale de la GRC enquête.", 'fr', 'Agency')).toContain('RCMP Integrated National Security Enforcement Team (INSET)');
+    expect(names('Researchers tied the intrusion to APT27, also called Emissary Panda.', 'en', 'Agency')).toEqual(['APT27 (Emissary Panda)']);
+    expect(names('Selon l’agence Chine nouvelle, le procès a eu lieu.', 'fr', 'Agency')).toContain('Xinhua');
+  });
+
+  it("keeps a state's formal name in front of one of its bodies", () => {
+    expect(names('A spokesman for the Republic of Korea Fleet Command declined to comment.', 'en', 'Agency')).toEqual(['Republic of Korea Fleet Command']);
+  });
+
   it('names an embassy by the country it represents and the country it sits in', () => {
     expect(names('The Chinese embassy in Washington did not comment.', 'en', 'Agency')).toEqual(['Embassy of China in the United States']);
     expect(names("L'ambassade de Chine à Paris a démenti.", 'fr', 'Agency')).toEqual(['Embassy of China in France']);
