@@ -232,3 +232,11 @@ describe('tactics as compositional phrases', () => {
     expect(names('Le régime cherche à museler les opposants exilés.', 'fr', 'Tactic')).toContain('Transnational repression (targeting dissidents and diaspora)');
   });
 });
+
+describe('tactic spans over a list of objects', () => {
+  it('runs on over a list that repeats the shape of the last object, and stops before a second verb', () => {
+    expect(mentionsOf('Les officiers cherchent à identifier ses faiblesses, ses ambitions et ses besoins.', 'fr', 'Tactic')).toEqual([['identifier ses faiblesses, ses ambitions et ses besoins']]);
+    expect(mentionsOf('He was paid to recruit engineers and chemists for the bureau.', 'en', 'Tactic')).toEqual([['recruit engineers and chemists']]);
+    expect(mentionsOf('Ils piratent des serveurs et volent des données.', 'fr', 'Tactic')[0]).toEqual(['piratent des serveurs']);
+  });
+});
