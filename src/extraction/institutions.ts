@@ -10,7 +10,7 @@
  * Bare descriptions are mentions, never aliases.
  */
 import institutions from './lexicon/institutions.json' with { type: 'json' };
-import { adjectiveForms, COUNTRIES, countryContext, countryPhrase, type Country } from './countries.js';
+import { adjectiveForms, COUNTRIES, countryContext, countryOfName, countryPhrase, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import { LEXICON, LEXICON_BY_NAME } from './lexicon/index.js';
@@ -195,6 +195,18 @@ export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionM
 
 const isDescription = (m: FoundMention): m is DescriptionMention => 'description' in m;
 
+const ENFORCING = new Set(['police', 'prosecutor', 'court']);
+/** The country whose police, prosecutors and courts act in the story: where it happens, whoever it is about. */
+function homeCountry(mentions: readonly FoundMention[]): Country | null {
+  const counts = new Map<Country, number>();
+  for (const m of mentions) {
+    if (m.ref.type !== 'Agency' || !ENFORCING.has(m.ref.kind ?? '')) continue;
+    const c = countryOfName(m.ref.name);
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name))[0]?.[0] ?? null;
+}
+
 /** Gives bare descriptions their entity (or drops them); qualified ones keep theirs. */
 export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
   const named = mentions.filter((m) => m.ref.type === 'Agency' && !isDescription(m));
@@ -222,12 +234,23 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
     // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police"),
     // and those of the kinds it covers ("the ministry" after "Poland's foreign ministry").
     for (const n of mentions) if (isDescription(n) && !n.description.bare && (n.description.kind === kind || kind.links.includes(n.description.kind.kind))) refs.add(n.ref);
+    // "The national intelligence agency" is the home country's, whatever foreign services the story names.
+    if (kind.kind === 'national-intelligence') {
+      if (context === undefined) context = countryContext(doc)[0] ?? null;
+      const home = homeCountry(mentions) ?? context;
+      for (const r of [...refs]) if (!home || countryOfName(r.name) !== home) refs.delete(r);
+    }
     const byName = new Map([...refs].map((r) => [r.name, r]));
     let ref: EntityRef | null = null;
     if (byName.size === 1) ref = [...byName.values()][0]!;
     else if (byName.size === 0 && kind.creates) {
       if (context === undefined) context = countryContext(doc)[0] ?? null;
       if (context) ref = institutionRef(kind, context.name, true);
+    }
+    if (!ref && kind.kind === 'national-intelligence' && byName.size === 0) {
+      if (context === undefined) context = countryContext(doc)[0] ?? null;
+      const home = homeCountry(mentions) ?? context;
+      if (home) ref = institutionRef(kind, home.name, true);
     }
     if (!ref) continue;
     out.push({ ...m, ref, anaphor: true });

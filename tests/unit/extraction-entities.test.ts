@@ -142,6 +142,11 @@ describe('gazetteer from domain knowledge', () => {
     expect(names('Selon l’agence Chine nouvelle, le procès a eu lieu.', 'fr', 'Agency')).toContain('Xinhua');
   });
 
+  it("reads 'the national intelligence agency' as the service of the country whose police and prosecutors act", () => {
+    const text = 'North Korea trained the spies. North Korean agents met them twice. South Korean prosecutors and the national intelligence agency searched their homes.';
+    expect(names(text, 'en', 'Agency')).toContain('National Intelligence Service (South Korea)');
+  });
+
   it("keeps a state's formal name in front of one of its bodies", () => {
     expect(names('A spokesman for the Republic of Korea Fleet Command declined to comment.', 'en', 'Agency')).toEqual(['Republic of Korea Fleet Command']);
   });
