@@ -98,7 +98,7 @@ function lawRef(name: string): EntityRef {
  */
 const TOPIC_LAWS: Record<string, string[]> = {
   fr: [
-    "(loi|législation) ~1 (sur|relative à|relative au|relative aux|contre|de) (le |la |les |l'|)(renseignement|espionnage|contre-espionnage|sécurité nationale|sécurité de l'État|ingérences? étrangères?|influence étrangère|agents étrangers|secrets? d'État|trahison|cybersécurité|sécurité des données|contrôle des exportations)",
+    "(loi|législation) ~1 (sur|relative à|relative au|relative aux|contre|de) (le |la |les |l'|)(renseignement|espionnage|contre-espionnage|sécurité nationale|sécurité de l'État|ingérences? étrangères?|influence étrangère|agents étrangers|secrets? d'État|trahison|cybersécurité|sécurité des données|contrôle des exportations)( extérieur| intérieur| militaire| national|)",
   ],
   en: [
     "(intelligence|espionage|counter-espionage|counterespionage|anti-espionage|national security|state security|foreign interference|foreign agents?|foreign influence|state secrets?|treason|cybersecurity|data security|export control) (law|act|bill|legislation)",
@@ -118,7 +118,11 @@ function topicLaws(language: string): PatternSet<true> {
 const NEW_LAW = new Set(['new', 'revised', 'amended', 'draft', 'proposed', 'controversial', 'sweeping', 'tough', 'tougher']);
 const VAGUE_BEFORE = new Set(['any', 'some', 'such', 'under', 'other', 'existing', 'its', 'their', 'our']);
 
-function findTopicLaws(doc: AnalysedDocument, covered: Uint8Array, mention: (ref: EntityRef, first: number, end: number) => FoundMention): FoundMention[] {
+function findTopicLaws(doc: AnalysedDocument, known: readonly FoundMention[], mention: (ref: EntityRef, first: number, end: number) => FoundMention): FoundMention[] {
+  // Only a known law blocks the phrase: an agency's words inside it ("renseignement extérieur") are
+  // the law's topic, and resolution gives the longer law the span.
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const m of known) if (m.ref.type === 'Law') covered.fill(1, m.firstToken, m.endToken);
   const language = doc.grammar!.language;
   const { tokens } = doc;
   const out: FoundMention[] = [];
@@ -154,8 +158,8 @@ function findTopicLaws(doc: AnalysedDocument, covered: Uint8Array, mention: (ref
       }
       // The name leaves the country's word out, so that "la loi suisse sur X" and "la loi sur X" are one law.
       const words: string[] = [];
-      for (let k = m.firstToken; k < m.endToken; k++) if (!(language === 'fr' && k === m.firstToken + 1 && country && countryOfWord(tokens[k]!.cased, 'fr'))) words.push(tokens[k]!.cased);
-      const topic = words.join(' ').replace(/ ' /g, "'").replace(/' /g, "'").toLowerCase();
+      for (let k = m.firstToken; k < m.endToken; k++) if (!(language === 'fr' && k === m.firstToken + 1 && country && countryOfWord(tokens[k]!.cased, 'fr'))) words.push(doc.text.slice(tokens[k]!.start, tokens[k]!.end));
+      const topic = words.join(' ').replace(/ ?(['’]) /g, '$1').toLowerCase();
       out.push(mention(lawRef(country ? `${topic} (${country.name})` : topic), first, m.endToken));
     }
   }
@@ -191,7 +195,7 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
   }
   // Offences after a charge or verdict, and laws named by their topic.
   if (!doc.grammar) return out;
-  out.push(...findTopicLaws(doc, covered, mention));
+  out.push(...findTopicLaws(doc, known, mention));
   const language = doc.grammar.language;
   let country: string | null | undefined;
   for (const s of doc.sentences) {

@@ -245,3 +245,11 @@ describe('tactic spans over a list of objects', () => {
     expect(mentionsOf('Ils piratent des serveurs et volent des données.', 'fr', 'Tactic')[0]).toEqual(['piratent des serveurs']);
   });
 });
+
+describe('a topic law that holds an agency-like phrase', () => {
+  it("keeps 'la loi sur le renseignement extérieur' one law, with its accents, not a law cut before a service's name", () => {
+    const text = 'Le Bundestag a adopté mardi la loi sur le renseignement extérieur.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['loi sur le renseignement extérieur']]);
+    expect(names(text, 'fr', 'Agency')).toEqual(['Bundestag']);
+  });
+});
