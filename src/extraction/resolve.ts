@@ -61,8 +61,20 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // So is an unnamed body inside a description that gives its country: "North Korean state-backed hackers".
   const qualified = (d: FoundMention) => (d as { description?: { bare: boolean; local: boolean } }).description;
   const localDescriptions = descriptions.filter((d) => qualified(d)?.local || (!qualified(d)?.bare && d.ref.kind === 'hacking-group'));
+  const localAt = new Map<number, FoundMention[]>();
+  for (const d of localDescriptions) {
+    const list = localAt.get(d.firstToken);
+    if (list) list.push(d);
+    else localAt.set(d.firstToken, [d]);
+  }
+  const containing = (m: FoundMention) => {
+    // Descriptions are a few tokens long: look only at those starting just before the name.
+    const out: FoundMention[] = [];
+    for (let k = Math.max(0, m.firstToken - 4); k <= m.firstToken; k++) for (const d of localAt.get(k) ?? []) if (m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken) out.push(d);
+    return out;
+  };
   const insideLocalDescription = (m: FoundMention) =>
-    m.ref.type === 'Agency' && m.ref.entry !== null && localDescriptions.some((d) => (d.ref.kind === m.ref.kind || m.ref.kind === 'government' || m.ref.generic) && d.firstToken <= m.firstToken && m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken);
+    m.ref.type === 'Agency' && m.ref.entry !== null && localAt.size > 0 && containing(m).some((d) => d.ref.kind === m.ref.kind || m.ref.kind === 'government' || m.ref.generic);
   const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m) && !insideLocalDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
@@ -73,10 +85,20 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   }
   // A method may hold the body it is aimed at or works with ("meeting North Korean agents"): a
   // tactic may contain a whole agency name, never cut one.
-  const agencyNames = names.filter((m) => m.ref.type === 'Agency');
+  const agencyAt = new Array<FoundMention | undefined>(doc.tokens.length);
   const forTactics = blocked.slice();
-  for (const m of agencyNames) forTactics.fill(0, m.firstToken, m.endToken);
-  const cutsAName = (t: FoundMention) => agencyNames.some((m) => m.firstToken < t.endToken && t.firstToken < m.endToken && (m.firstToken < t.firstToken || m.endToken > t.endToken || (m.firstToken === t.firstToken && m.endToken === t.endToken)));
+  for (const m of names) {
+    if (m.ref.type !== 'Agency') continue;
+    forTactics.fill(0, m.firstToken, m.endToken);
+    for (let k = m.firstToken; k < m.endToken; k++) agencyAt[k] = m;
+  }
+  const cutsAName = (t: FoundMention) => {
+    for (let k = t.firstToken; k < t.endToken; k++) {
+      const m = agencyAt[k];
+      if (m && (m.firstToken < t.firstToken || m.endToken > t.endToken || (m.firstToken === t.firstToken && m.endToken === t.endToken))) return true;
+    }
+    return false;
+  };
   const tactics = resolveLayer(doc, inLayer('tactics').filter((t) => !cutsAName(t)), forTactics);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
