@@ -38,7 +38,9 @@ function frenchVerb(v: string): string[] {
   }
   if (!/er$/.test(v)) return [v];
   const stem = v.slice(0, -2);
-  return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${stem}e`, `${stem}ent`, `${stem}ait`, `${stem}aient`, `${stem}ant`, `${stem}era`, `${stem}eront`];
+  // Before a and o, -ger verbs keep their e and -cer verbs take ç: hébergeait, commençait.
+  const hard = /g$/.test(stem) ? `${stem}e` : /c$/.test(stem) ? `${stem.slice(0, -1)}ç` : stem;
+  return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${stem}e`, `${stem}ent`, `${hard}ait`, `${hard}aient`, `${hard}ant`, `${stem}era`, `${stem}eront`, `${hard}ons`];
 }
 
 /** "dual-use goods" -> also "dual use goods"; "think tank" -> also "think-tank". */

@@ -7,6 +7,7 @@ import countries from './lexicon/countries.json' with { type: 'json' };
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import { PatternSet } from './patterns.js';
+import { foldText } from '../domain/fold.js';
 
 interface CountryForms { names: string[]; adjectives: string[]; capitals: string[] }
 export interface Country { name: string; forms: Record<string, CountryForms> }
@@ -92,4 +93,16 @@ export function countryOfName(name: string): Country | null {
   }
   countryCache.set(name, found);
   return found;
+}
+
+/** A country named by one token (name, adjective or capital) in a language. */
+export function countryOfWord(word: string, language: string): { country: Country; capital: boolean } | null {
+  const folded = foldText(word);
+  for (const c of COUNTRIES) {
+    const f = c.forms[language];
+    if (!f) continue;
+    if (f.capitals.some((x) => foldText(x) === folded)) return { country: c, capital: true };
+    if (f.names.some((x) => foldText(x) === folded) || adjectiveForms(c, language).some((x) => foldText(x) === folded)) return { country: c, capital: false };
+  }
+  return null;
 }

@@ -12,7 +12,7 @@ import { findEventTriggers } from './events.js';
 import { matchLexicon } from './lexicon-match.js';
 import { findGeneralNames } from './names.js';
 import { findInstitutionDescriptions, linkDescriptions } from './institutions.js';
-import { findLawNames, linkLawDescriptions } from './laws.js';
+import { findLawNames, linkLawDescriptions, readLawInitials } from './laws.js';
 import { findRelations } from './relations.js';
 import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
@@ -44,7 +44,8 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const descriptions = findInstitutionDescriptions(doc);
   const laws = findLawNames(doc, [...lexical, ...general]);
   const named = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...laws, ...descriptions]))));
-  const resolved = [...named, ...linkLawDescriptions(doc, named)];
+  const withInitials = readLawInitials(doc, named);
+  const resolved = [...withInitials, ...linkLawDescriptions(doc, withInitials)];
   const triggers = findEventTriggers(doc, resolved);
   // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
   // Nor are the roles a spy poses in ("se faire passer pour des chercheurs").

@@ -10,7 +10,7 @@
  * Bare descriptions are mentions, never aliases.
  */
 import institutions from './lexicon/institutions.json' with { type: 'json' };
-import { adjectiveForms, COUNTRIES, countryContext, countryPhrase, type Country } from './countries.js';
+import { adjectiveForms, COUNTRIES, countryContext, countryOfName, countryPhrase, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import { LEXICON, LEXICON_BY_NAME } from './lexicon/index.js';
@@ -142,6 +142,16 @@ function institutionRef(kind: InstitutionKind, where: string, isCountry: boolean
   return { type: 'Agency', name, kind: kind.kind, generic: false, partOf: [], entry: null, adversary: kind.kind === 'government' ? 'fallback' : false };
 }
 
+const INTELLIGENCE = KINDS.find((k) => k.kind === 'intelligence')!;
+/** "Agents of the Iranian regime", "pour le compte du régime": who works for a regime in secret is its services, not its government. */
+const SERVING = new Set(['agents', 'agent', 'spies', 'spy', 'behalf', 'working', 'worked', 'work', 'compte', 'service', 'espions', 'espion', 'operatives', 'proxies']);
+function servesRegime(doc: AnalysedDocument, first: number, end: number, sentenceStart: number): boolean {
+  const words = doc.tokens.slice(first, end).map((t) => t.norm);
+  if (!words.includes('regime')) return false;
+  for (let k = first - 1; k >= Math.max(sentenceStart, first - 3); k--) if (SERVING.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
+
 export interface DescriptionMention extends FoundMention {
   description: { kind: InstitutionKind; bare: boolean; local: boolean };
 }
@@ -165,7 +175,7 @@ export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionM
         if (!place.capitalized || place.kind !== 'word' || NOT_PLACE.has(place.norm) || m.firstToken + placeAt === s.firstToken) continue;
         const asCountry = COUNTRIES.find((c) => Object.values(c.forms).some((f) => f.names.some((n) => foldText(n) === place.norm)));
         ref = asCountry ? institutionRef(kind, asCountry.name, true) : institutionRef(kind, doc.text.slice(place.start, place.end), false);
-      } else if (country) ref = institutionRef(kind, country.name, true);
+      } else if (country) ref = institutionRef(servesRegime(doc, m.firstToken, m.endToken, s.firstToken) ? INTELLIGENCE : kind, country.name, true);
       const bare = ref === null;
       out.push({
         ref: ref ?? { type: 'Agency', name: `${kind.label} (unresolved)`, kind: kind.kind, generic: false, partOf: [], entry: null },
@@ -184,6 +194,18 @@ export function findInstitutionDescriptions(doc: AnalysedDocument): DescriptionM
 }
 
 const isDescription = (m: FoundMention): m is DescriptionMention => 'description' in m;
+
+const ENFORCING = new Set(['police', 'prosecutor', 'court']);
+/** The country whose police, prosecutors and courts act in the story: where it happens, whoever it is about. */
+function homeCountry(mentions: readonly FoundMention[]): Country | null {
+  const counts = new Map<Country, number>();
+  for (const m of mentions) {
+    if (m.ref.type !== 'Agency' || !ENFORCING.has(m.ref.kind ?? '')) continue;
+    const c = countryOfName(m.ref.name);
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].name.localeCompare(b[0].name))[0]?.[0] ?? null;
+}
 
 /** Gives bare descriptions their entity (or drops them); qualified ones keep theirs. */
 export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
@@ -212,12 +234,23 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
     // Qualified descriptions of the same kind count as named entities too ("la police allemande" ... "la police"),
     // and those of the kinds it covers ("the ministry" after "Poland's foreign ministry").
     for (const n of mentions) if (isDescription(n) && !n.description.bare && (n.description.kind === kind || kind.links.includes(n.description.kind.kind))) refs.add(n.ref);
+    // "The national intelligence agency" is the home country's, whatever foreign services the story names.
+    if (kind.kind === 'national-intelligence') {
+      if (context === undefined) context = countryContext(doc)[0] ?? null;
+      const home = homeCountry(mentions) ?? context;
+      for (const r of [...refs]) if (!home || countryOfName(r.name) !== home) refs.delete(r);
+    }
     const byName = new Map([...refs].map((r) => [r.name, r]));
     let ref: EntityRef | null = null;
     if (byName.size === 1) ref = [...byName.values()][0]!;
     else if (byName.size === 0 && kind.creates) {
       if (context === undefined) context = countryContext(doc)[0] ?? null;
       if (context) ref = institutionRef(kind, context.name, true);
+    }
+    if (!ref && kind.kind === 'national-intelligence' && byName.size === 0) {
+      if (context === undefined) context = countryContext(doc)[0] ?? null;
+      const home = homeCountry(mentions) ?? context;
+      if (home) ref = institutionRef(kind, home.name, true);
     }
     if (!ref) continue;
     out.push({ ...m, ref, anaphor: true });

@@ -7,7 +7,7 @@
  *    secrets commerciaux". Each offence is a Law named "<country> law: <offence>", the country
  *    being the document's (the jurisdiction is never guessed across countries).
  */
-import { countryContext, countryOfName } from './countries.js';
+import { countryContext, countryOfName, countryOfWord, type Country } from './countries.js';
 import type { AnalysedDocument } from './document.js';
 import { GRAMMARS } from './grammar/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
@@ -89,6 +89,83 @@ function lawRef(name: string): EntityRef {
   return { type: 'Law', name, kind: null, generic: false, partOf: [], entry: null };
 }
 
+/**
+ * Laws named in lower case by what they regulate, with their country: "la loi suisse sur le
+ * renseignement", "Germany's new espionage law", "the intelligence law". The country is the
+ * adjective's or the possessor's, else the story's leading one; the lexicon's laws of the same
+ * words apply only in their own jurisdiction (lexicon-match.ts), so another country's law of
+ * that name is never taken for them.
+ */
+const TOPIC_LAWS: Record<string, string[]> = {
+  fr: [
+    "(loi|législation) ~1 (sur|relative à|relative au|relative aux|contre|de) (le |la |les |l'|)(renseignement|espionnage|contre-espionnage|sécurité nationale|sécurité de l'État|ingérences? étrangères?|influence étrangère|agents étrangers|secrets? d'État|trahison|cybersécurité|sécurité des données|contrôle des exportations)( extérieur| intérieur| militaire| national|)",
+  ],
+  en: [
+    "(intelligence|espionage|counter-espionage|counterespionage|anti-espionage|national security|state security|foreign interference|foreign agents?|foreign influence|state secrets?|treason|cybersecurity|data security|export control) (law|act|bill|legislation)",
+  ],
+};
+const topicSets = new Map<string, PatternSet<true>>();
+function topicLaws(language: string): PatternSet<true> {
+  let set = topicSets.get(language);
+  if (!set) {
+    set = new PatternSet<true>(ELISIONS);
+    for (const p of TOPIC_LAWS[language] ?? []) set.add(p, true);
+    topicSets.set(language, set);
+  }
+  return set;
+}
+/** Words in front of an English topic law that make it a description, not a name. */
+const NEW_LAW = new Set(['new', 'revised', 'amended', 'draft', 'proposed', 'controversial', 'sweeping', 'tough', 'tougher']);
+const VAGUE_BEFORE = new Set(['any', 'some', 'such', 'under', 'other', 'existing', 'its', 'their', 'our']);
+
+function findTopicLaws(doc: AnalysedDocument, known: readonly FoundMention[], mention: (ref: EntityRef, first: number, end: number) => FoundMention): FoundMention[] {
+  // Only a known law blocks the phrase: an agency's words inside it ("renseignement extérieur") are
+  // the law's topic, and resolution gives the longer law the span.
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const m of known) if (m.ref.type === 'Law') covered.fill(1, m.firstToken, m.endToken);
+  const language = doc.grammar!.language;
+  const { tokens } = doc;
+  const out: FoundMention[] = [];
+  let leading: Country | null | undefined;
+  for (const s of doc.sentences) {
+    for (const m of topicLaws(language).matchRange(tokens, s.firstToken, s.endToken)) {
+      if (covered.subarray(m.firstToken, m.endToken).some((x) => x)) continue;
+      let first = m.firstToken;
+      let country: Country | null = null;
+      if (language === 'fr') {
+        // The one word the pattern allows between "loi" and its preposition must be the country's adjective.
+        const gapWord = tokens[m.firstToken + 1]!;
+        if (!['sur', 'relative', 'contre', 'de'].includes(gapWord.norm)) {
+          country = countryOfWord(gapWord.cased, 'fr')?.country ?? null;
+          if (!country) continue;
+        }
+      } else {
+        // "Germany's new espionage law": a new, revised or draft law still has its country in front.
+        let at = first - 1;
+        while (at > s.firstToken && NEW_LAW.has(tokens[at]!.norm)) at--;
+        const before = at >= s.firstToken ? tokens[at] : undefined;
+        if (before) {
+          if (VAGUE_BEFORE.has(before.norm)) continue;
+          const possessive = before.norm === "'s" && at - 1 >= s.firstToken;
+          const word = possessive ? tokens[at - 1]! : before;
+          const c = word.capitalized ? countryOfWord(word.cased, 'en')?.country ?? null : null;
+          if (c) { country = c; first = possessive ? at - 1 : at; }
+        }
+      }
+      if (!country) {
+        if (leading === undefined) leading = countryContext(doc)[0] ?? null;
+        country = leading;
+      }
+      // The name leaves the country's word out, so that "la loi suisse sur X" and "la loi sur X" are one law.
+      const words: string[] = [];
+      for (let k = m.firstToken; k < m.endToken; k++) if (!(language === 'fr' && k === m.firstToken + 1 && country && countryOfWord(tokens[k]!.cased, 'fr'))) words.push(doc.text.slice(tokens[k]!.start, tokens[k]!.end));
+      const topic = words.join(' ').replace(/ ?(['’]) /g, '$1').toLowerCase();
+      out.push(mention(lawRef(country ? `${topic} (${country.name})` : topic), first, m.endToken));
+    }
+  }
+  return out;
+}
+
 export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention[]): FoundMention[] {
   const out: FoundMention[] = [];
   const { tokens } = doc;
@@ -116,8 +193,9 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
       out.push(mention(lawRef(doc.text.slice(tokens[start]!.start, tokens[end - 1]!.end)), start, end));
     }
   }
-  // Offences after a charge or verdict.
+  // Offences after a charge or verdict, and laws named by their topic.
   if (!doc.grammar) return out;
+  out.push(...findTopicLaws(doc, known, mention));
   const language = doc.grammar.language;
   let country: string | null | undefined;
   for (const s of doc.sentences) {
@@ -213,3 +291,45 @@ export function linkLawDescriptions(doc: AnalysedDocument, mentions: readonly Fo
   }
   return out;
 }
+
+const INITIAL_SKIP = new Set(['of', 'and', 'on', 'the', 'for', 'against', 'to', 'in', '&']);
+const ACRONYM_TOKEN = /^[A-Z]{2,7}$/;
+
+/**
+ * "The National Security Act ... the NSA": after a law's full name, the acronym of its initials
+ * means that law, even where the lexicon knows an agency of the same letters.
+ */
+export function readLawInitials(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
+  const { tokens } = doc;
+  const byInitials = new Map<string, { ref: EntityRef; after: number }>();
+  for (const m of mentions) {
+    if (m.ref.type !== 'Law' || m.anaphor || m.ref.name.includes(' law: ')) continue;
+    let initials = '';
+    for (let k = m.firstToken; k < m.endToken; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || INITIAL_SKIP.has(t.norm)) continue;
+      if (!t.capitalized) { initials = ''; break; }
+      initials += t.cased[0]!.toUpperCase();
+    }
+    if (initials.length < 2 || byInitials.has(initials)) continue;
+    byInitials.set(initials, { ref: m.ref, after: m.end });
+  }
+  if (byInitials.size === 0) return mentions;
+  const byToken = new Map<number, FoundMention>();
+  for (const m of mentions) for (let k = m.firstToken; k < m.endToken; k++) byToken.set(k, m);
+  const out = [...mentions];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || !ACRONYM_TOKEN.test(t.cased)) continue;
+    const law = byInitials.get(t.cased);
+    if (!law || t.start < law.after) continue;
+    const at = byToken.get(k);
+    if (at && at.ref.type === 'Law') continue;
+    if (at && !(at.ref.type === 'Agency' && at.firstToken === k && at.endToken === k + 1)) continue;
+    const lawMention: FoundMention = { ref: law.ref, start: t.start, end: t.end, firstToken: k, endToken: k + 1, sentence: doc.sentenceOfToken[k]!, anaphor: false, priority: GENERAL_PRIORITY };
+    if (at) out[out.indexOf(at)] = lawMention;
+    else out.push(lawMention);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+

@@ -11,12 +11,12 @@
  * They yield lower-priority candidates, so a lexicon name of the same length wins.
  */
 import type { AnalysedDocument } from './document.js';
-import { PLACES } from './lexicon/index.js';
-import type { EntityRef, FoundMention } from './mentions.js';
+import { LEXICON_BY_NAME, PLACES } from './lexicon/index.js';
+import { sharedRef, type EntityRef, type FoundMention } from './mentions.js';
 import type { Token } from './text/tokenize.js';
 import { foldText } from '../domain/fold.js';
 import { GRAMMARS } from './grammar/index.js';
-import { adjectiveForms, COUNTRIES, countryPhrase, type Country } from './countries.js';
+import { COUNTRIES, countryOfWord, countryPhrase, type Country } from './countries.js';
 
 const GENERAL_RULE_PRIORITY = -1;
 
@@ -30,11 +30,72 @@ const NOT_PLACES = new Set([
   ...foldedSet(PLACES.nationalities),
   ...GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays), ...g.stopwords]),
 ]);
+/** Weekdays and months end a name: "the Federal Assembly on Tuesday" names the assembly, not a body called "... on Tuesday". */
+const STATE_FORMS = new Set(['republic', 'kingdom', 'federation', 'commonwealth', 'principality', 'emirate']);
+const DATE_WORDS = new Set(GRAMMARS.flatMap((g) => [...Object.keys(g.months), ...Object.keys(g.weekdays)]).map((w) => foldText(w)));
 /** Words that introduce an outlet's name. */
 const OUTLET_HEADS = new Set(['agence', 'newspaper', 'daily', 'weekly', 'broadcaster', 'quotidien', 'hebdomadaire', 'journal', 'magazine', 'tabloid'].map((w) => foldText(w)));
 const GROUP_SUFFIXES = new Set(['typhoon', 'panda', 'bear', 'kitten', 'chollima', 'spider', 'blizzard', 'sleet', 'sandstorm', 'tempest']);
 const COURT_ADJECTIVES = new Set(['federal', 'district', 'crown', 'high', 'magistrates', 'supreme', 'regional', 'criminal']);
 const STOP_FR = new Set(['a', 'est', 'sont', 'ont', 'qui', 'que', 'dont', 'sur', 'dans', 'avec', 'par', 'selon', 'mais', 'ou', 'ce', 'cette', 'il', 'elle', 'ils', 'se', 'sa', 'son', 'ses', 'leur', 'leurs', 'un', 'une', 'avait', 'avaient', 'sera', 'etait', 'fait']);
+
+/**
+ * A capital that acts stands for its government: "Tallinn a expulsé un diplomate", "Seoul
+ * protested", "Tallinn et Moscou ont échangé des espions". It acts when a verb of acting or
+ * saying, or another capital joined by "and"/"et", follows it; after a preposition it is a place.
+ */
+const CAPITAL_ACTS: Record<string, Set<string>> = {
+  en: new Set(['has', 'have', 'had', 'is', 'was', 'will', 'would', 'says', 'said', 'accused', 'accuses', 'denied', 'denies', 'expelled', 'expels', 'warned', 'warns', 'responded', 'rejected', 'rejects', 'announced', 'summoned', 'condemned', 'condemns', 'retaliated', 'protested', 'demanded', 'demands', 'insists', 'insisted', 'wants', 'sought', 'seeks', 'urged', 'urges', 'claimed', 'claims', 'imposed', 'sanctioned', 'vowed']),
+  fr: new Set(['a', 'ont', 'avait', 'avaient', 'aurait', 'accuse', 'accusent', 'dement', 'nie', 'denonce', 'affirme', 'exige', 'repond', 'reagit', 'menace', 'veut', 'reclame', 'condamne', 'expulse', 'convoque', 'proteste', 'assure', 'estime', 'juge', 'refuse', 'rejette', 'dit', 'declare', 'annonce', 'sanctionne', 'va']),
+};
+const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'at', 'near', 'outside', 'via', 'of', 'a', 'de', 'en', 'vers', 'depuis', 'pres', 'dans', 'par', 'sur', 'entre', 'between', 'au']);
+const capitalsByLanguage = new Map<string, Map<string, Country>>();
+function capitalsOf(language: string): Map<string, Country> {
+  let map = capitalsByLanguage.get(language);
+  if (!map) {
+    map = new Map();
+    for (const c of COUNTRIES) for (const cap of c.forms[language]?.capitals ?? []) map.set(foldText(cap), c);
+    capitalsByLanguage.set(language, map);
+  }
+  return map;
+}
+
+function governmentOf(country: Country): EntityRef {
+  const name = `Government of ${countryPhrase(country.name)}`;
+  const entry = LEXICON_BY_NAME.get(name);
+  return entry ? sharedRef(entry) : { ...newAgency(name, 'government'), adversary: 'fallback' };
+}
+
+/** A dateline opens a dispatch with its place: "Washington (AFP) -", "SEOUL, March 3 -", "Tallinn —". */
+export function isDateline(doc: AnalysedDocument, first: number, end: number): boolean {
+  const { tokens } = doc;
+  const t = tokens[first]!;
+  const lineStart = first === 0 || doc.text.slice(tokens[first - 1]!.end, t.start).includes('\n');
+  if (!lineStart) return false;
+  const next = tokens[end];
+  return !next || ['(', ',', '-', '–', '—', ':'].includes(next.norm);
+}
+
+function capitalMetonym(doc: AnalysedDocument, i: number, s: { firstToken: number; endToken: number }): Country | null {
+  const { tokens } = doc;
+  const t = tokens[i]!;
+  if (!t.capitalized || t.kind !== 'word' || !doc.grammar) return null;
+  const capitals = capitalsOf(doc.grammar.language);
+  const country = capitals.get(t.norm);
+  if (!country || isDateline(doc, i, i + 1)) return null;
+  const prev = tokens[i - 1];
+  if (prev && i - 1 >= s.firstToken && (PLACE_PREPOSITIONS.has(prev.norm) || prev.capitalized)) return null;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= s.endToken || next.capitalized) {
+    return null;
+  }
+  const acts = CAPITAL_ACTS[doc.grammar.language]!;
+  if (acts.has(next.norm)) return country;
+  // "Tallinn et Moscou ont ...": two capitals joined, then a verb.
+  const other = tokens[i + 2];
+  if ((next.norm === 'and' || next.norm === 'et') && other && capitals.has(other.norm) && acts.has(tokens[i + 3]?.norm ?? '')) return country;
+  return null;
+}
 
 function newAgency(name: string, kind: string | null, partOf: string[] = []): EntityRef {
   return { type: 'Agency', name, kind, generic: false, partOf, entry: null };
@@ -100,6 +161,11 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
           out.push(mention(doc, ref, start, i));
           out.push(mention(doc, ref, i + 1, i + 2));
         }
+      }
+      // Capitals acting for their governments, for capitals the lexicon does not name as such.
+      if (!lexiconAt.has(i)) {
+        const country = capitalMetonym(doc, i, s);
+        if (country) out.push(mention(doc, governmentOf(country), i, i + 1));
       }
       // Hacking groups.
       if (t.cased === 'APT' && tokens[i + 1]?.kind === 'number' && i + 1 < s.endToken) {
@@ -222,6 +288,8 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
     if (isCapWord(prev) && !['the', 'a', 'an'].includes(prev.norm)) { start--; continue; }
     // "Science and Technology Company": a conjunction between capitalised words.
     if ((prev.norm === 'and' || prev.norm === '&') && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!)) { start -= 2; continue; }
+    // "Republic of Korea Fleet Command": a state's formal name in front of one of its bodies.
+    if (prev.norm === 'of' && start - 2 >= s.firstToken && STATE_FORMS.has(tokens[start - 2]!.norm) && tokens[start - 2]!.capitalized) { start -= 2; continue; }
     break;
   }
   if (start > s.firstToken && start === head && ['the', 'a', 'an'].includes(tokens[start - 1]!.norm)) {
@@ -231,8 +299,9 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
   // "Ministry of Commerce", "Office of the Director": connectors followed by capitalised words.
   while (end < s.endToken) {
     const t = tokens[end]!;
+    if (DATE_WORDS.has(t.norm)) break;
     if (isCapWord(t) && t.kind === 'word') { end++; continue; }
-    if (CONNECTORS.has(t.norm) && end + 1 < s.endToken && (isCapWord(tokens[end + 1]!) || (tokens[end + 1]!.norm === 'the' && isCapWord(tokens[end + 2] ?? t)))) { end++; continue; }
+    if (CONNECTORS.has(t.norm) && end + 1 < s.endToken && !DATE_WORDS.has(tokens[end + 1]!.norm) && (isCapWord(tokens[end + 1]!) || (tokens[end + 1]!.norm === 'the' && isCapWord(tokens[end + 2] ?? t)))) { end++; continue; }
     break;
   }
   while (start < head && NOT_PLACES.has(tokens[start]!.norm) && tokens[start]!.norm !== 'us') start++;
@@ -247,7 +316,7 @@ function frenchOrgName(tokens: readonly Token[], head: number, s: { firstToken: 
   while (end < s.endToken && end - head <= 8) {
     const t = tokens[end]!;
     if (t.kind !== 'word') break;
-    if (STOP_FR.has(t.norm)) break;
+    if (STOP_FR.has(t.norm) || DATE_WORDS.has(t.norm)) break;
     if (CONNECTORS.has(t.norm)) { sawConnector = true; lowercaseRun = 0; end++; continue; }
     if (!t.capitalized) {
       if (++lowercaseRun > 2) break;
@@ -275,18 +344,6 @@ const KIND_BY_WORD: [RegExp, string][] = [
 
 function kindOfName(name: string): string | null {
   for (const [re, kind] of KIND_BY_WORD) if (re.test(name)) return kind;
-  return null;
-}
-
-/** A country named by one token (name, adjective or capital) in a language. */
-function countryOfWord(word: string, language: string): { country: Country; capital: boolean } | null {
-  const folded = foldText(word);
-  for (const c of COUNTRIES) {
-    const f = c.forms[language];
-    if (!f) continue;
-    if (f.capitals.some((x) => foldText(x) === folded)) return { country: c, capital: true };
-    if (f.names.some((x) => foldText(x) === folded) || adjectiveForms(c, language).some((x) => foldText(x) === folded)) return { country: c, capital: false };
-  }
   return null;
 }
 

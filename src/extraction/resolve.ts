@@ -12,6 +12,7 @@ import type { AnalysedDocument } from './document.js';
 import type { FoundMention, EntityRef } from './mentions.js';
 import { foldText } from '../domain/fold.js';
 import { countryContext, countryOfName, type Country } from './countries.js';
+import { isDateline } from './names.js';
 
 function byLengthThenPriority(a: FoundMention, b: FoundMention): number {
   return b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start;
@@ -48,14 +49,33 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
   // Institutions named by their function ("la police allemande", "the ministry") come last:
   // a name or a lexicon description of the same words wins.
   const isDescription = (m: FoundMention) => 'description' in m;
-  candidates = chooseAmongHomonyms(doc, candidates);
+  candidates = chooseAmongHomonyms(doc, candidates).filter((m) => !placeNotActor(doc, m) && !personOfAgency(doc, m));
   const inLayer = (layer: ResolutionLayer) => candidates.filter((m) => RESOLUTION_LAYER[m.ref.type] === layer);
   // A general rule's name inside a description of a known function ("le ministère des Affaires
   // étrangères") is that description: the country context, not the words, says whose it is.
   const descriptions = candidates.filter(isDescription);
   const insideDescription = (m: FoundMention) =>
     m.ref.type === 'Agency' && m.ref.entry === null && descriptions.some((d) => d.firstToken <= m.firstToken && m.endToken <= d.endToken);
-  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m)), null);
+  // A known body's name inside a place-qualified description of its kind is that place's body:
+  // "the Busan Metropolitan Police" is not London's Metropolitan Police.
+  // So is an unnamed body inside a description that gives its country: "North Korean state-backed hackers".
+  const qualified = (d: FoundMention) => (d as { description?: { bare: boolean; local: boolean } }).description;
+  const localDescriptions = descriptions.filter((d) => qualified(d)?.local || (!qualified(d)?.bare && d.ref.kind === 'hacking-group'));
+  const localAt = new Map<number, FoundMention[]>();
+  for (const d of localDescriptions) {
+    const list = localAt.get(d.firstToken);
+    if (list) list.push(d);
+    else localAt.set(d.firstToken, [d]);
+  }
+  const containing = (m: FoundMention) => {
+    // Descriptions are a few tokens long: look only at those starting just before the name.
+    const out: FoundMention[] = [];
+    for (let k = Math.max(0, m.firstToken - 4); k <= m.firstToken; k++) for (const d of localAt.get(k) ?? []) if (m.endToken <= d.endToken && d.endToken - d.firstToken > m.endToken - m.firstToken) out.push(d);
+    return out;
+  };
+  const insideLocalDescription = (m: FoundMention) =>
+    m.ref.type === 'Agency' && m.ref.entry !== null && localAt.size > 0 && containing(m).some((d) => d.ref.kind === m.ref.kind || m.ref.kind === 'government' || m.ref.generic);
+  const names = resolveLayer(doc, inLayer('names').filter((m) => !isDescription(m) && !insideDescription(m) && !insideLocalDescription(m)), null);
   const blocked = new Uint8Array(doc.tokens.length);
   for (const m of names) blocked.fill(1, m.firstToken, m.endToken);
   for (const m of inLayer('names').filter(isDescription).sort(byLengthThenPriority)) {
@@ -63,9 +83,39 @@ export function resolveMentions(doc: AnalysedDocument, candidates: FoundMention[
     take(blocked, m);
     names.push(m);
   }
-  const tactics = resolveLayer(doc, inLayer('tactics'), blocked);
+  // A method may hold the body it is aimed at or works with ("meeting North Korean agents"): a
+  // tactic may contain a whole agency name, never cut one.
+  const agencyAt = new Array<FoundMention | undefined>(doc.tokens.length);
+  const forTactics = blocked.slice();
+  for (const m of names) {
+    if (m.ref.type !== 'Agency') continue;
+    forTactics.fill(0, m.firstToken, m.endToken);
+    for (let k = m.firstToken; k < m.endToken; k++) agencyAt[k] = m;
+  }
+  const cutsAName = (t: FoundMention) => {
+    for (let k = t.firstToken; k < t.endToken; k++) {
+      const m = agencyAt[k];
+      if (m && (m.firstToken < t.firstToken || m.endToken > t.endToken || (m.firstToken === t.firstToken && m.endToken === t.endToken))) return true;
+    }
+    return false;
+  };
+  const tactics = resolveLayer(doc, inLayer('tactics').filter((t) => !cutsAName(t)), forTactics);
   const groups = resolveLayer(doc, inLayer('groups'), blocked);
   return [...names, ...tactics, ...groups].sort((a, b) => a.start - b.start);
+}
+
+/** A capital standing for its government ("Washington") opening a dispatch is the dateline's place. */
+function placeNotActor(doc: AnalysedDocument, m: FoundMention): boolean {
+  return m.ref.type === 'Agency' && m.ref.kind === 'government' && m.endToken - m.firstToken === 1 && isDateline(doc, m.firstToken, m.endToken);
+}
+
+/** Words naming a person of a body: "a Chinese intelligence official" is a person, not the services. */
+const PERSON_NOUNS = new Set(['official', 'officials', 'officer', 'officers', 'operative', 'operatives', 'agent', 'agents', 'chief', 'chiefs', 'director', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'sources', 'veteran', 'analyst', 'handler', 'handlers']);
+/** Only unnamed bodies: "an MSS officer" still names the MSS. */
+function personOfAgency(doc: AnalysedDocument, m: FoundMention): boolean {
+  if (m.ref.type !== 'Agency' || !m.ref.generic || m.anaphor) return false;
+  const next = doc.tokens[m.endToken];
+  return !!next && doc.sentenceOfToken[m.endToken] === m.sentence && PERSON_NOUNS.has(next.norm);
 }
 
 /**

@@ -35,6 +35,8 @@ export function adjustDescriptiveSpans(doc: AnalysedDocument, mentions: FoundMen
     m.start = tokens[m.firstToken]!.start;
     m.end = tokens[m.endToken - 1]!.end;
   }
+  // A method's object may be a list: "understand their weaknesses, their interests and their needs".
+  for (const m of mentions) if (m.ref.type === 'Tactic' && !m.anaphor) extendOverList(doc, m, taken);
   // Coordination of mentions of the same group.
   const out: FoundMention[] = [];
   for (const m of mentions) {
@@ -56,3 +58,42 @@ export function adjustDescriptiveSpans(doc: AnalysedDocument, mentions: FoundMen
   }
   return out;
 }
+
+const LIST_DETERMINERS = new Set(['ses', 'leurs', 'leur', 'son', 'sa', 'les', 'des', 'de', "d'", 'their', 'his', 'her', 'its', 'the', 'of']);
+const LIST_SEPARATORS = new Set([',', 'et', 'and', 'ou', 'or']);
+const MAX_LIST_ITEMS = 3;
+
+/**
+ * Items that repeat the shape of the mention's last noun (the same determiner, or none and both
+ * plural) join it up to a closing "and"/"et": "recruit engineers and scientists". A verb after
+ * "and" ("hack computers and steal data") has neither, so the list stops before it.
+ */
+function extendOverList(doc: AnalysedDocument, m: FoundMention, taken: Uint8Array): void {
+  const { tokens } = doc;
+  const s = doc.sentences[m.sentence]!;
+  const last = tokens[m.endToken - 1]!;
+  const before = tokens[m.endToken - 2];
+  const det = before && m.endToken - 2 >= m.firstToken && LIST_DETERMINERS.has(before.norm) ? before.norm : null;
+  if (last.kind !== 'word' || last.capitalized) return;
+  const plural = (w: string) => /[sx]$/.test(w);
+  let k = m.endToken;
+  for (let items = 0; items < MAX_LIST_ITEMS; items++) {
+    const sep = tokens[k];
+    if (!sep || k >= s.endToken || !LIST_SEPARATORS.has(sep.norm)) return;
+    let j = k + 1;
+    if (det) {
+      if (tokens[j]?.norm !== det) return;
+      j++;
+    }
+    const word = tokens[j];
+    if (!word || j >= s.endToken || word.kind !== 'word' || word.capitalized || taken[j] || (!det && !(plural(word.norm) && plural(last.norm)))) return;
+    if (sep.norm !== ',') {
+      m.endToken = j + 1;
+      m.end = word.end;
+      taken.fill(1, k, j + 1);
+      return;
+    }
+    k = j + 1;
+  }
+}
+

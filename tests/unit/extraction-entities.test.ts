@@ -129,15 +129,127 @@ describe('definite descriptions of a law', () => {
 });
 
 describe('gazetteer from domain knowledge', () => {
-  it('knows news agencies by their full names, party and police names, and the regime as the government', () => {
+  it('knows news agencies by their full names, party and police names, and the government by its adjective', () => {
     expect(mentionsOf('The Belga News Agency reported the raid.', 'en', 'Agency')).toEqual([['Belga News Agency']]);
     expect(names('NYPD officers and the Vlaams Belang leadership were named.', 'en', 'Agency')).toEqual(expect.arrayContaining(['New York City Police Department (NYPD)', 'Vlaams Belang']));
-    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toContain('Government of Iran');
+    expect(names('The Iranian government denied any role.', 'en', 'Agency')).toContain('Government of Iran');
     expect(names("Le secrétaire d'État américain a réagi.", 'fr', 'Agency')).toContain('US Department of State');
+  });
+
+  it('knows more services, hacking groups and news agencies by their names and acronyms', () => {
+    expect(names("L'Équipe intégrée de la sécurité nationale de la GRC enquête.", 'fr', 'Agency')).toContain('RCMP Integrated National Security Enforcement Team (INSET)');
+    expect(names('Researchers tied the intrusion to APT27, also called Emissary Panda.', 'en', 'Agency')).toEqual(['APT27 (Emissary Panda)']);
+    expect(names('Selon l’agence Chine nouvelle, le procès a eu lieu.', 'fr', 'Agency')).toContain('Xinhua');
+  });
+
+  it("reads 'the national intelligence agency' as the service of the country whose police and prosecutors act", () => {
+    const text = 'North Korea trained the spies. North Korean agents met them twice. South Korean prosecutors and the national intelligence agency searched their homes.';
+    expect(names(text, 'en', 'Agency')).toContain('National Intelligence Service (South Korea)');
+  });
+
+  it("keeps a state's formal name in front of one of its bodies", () => {
+    expect(names('A spokesman for the Republic of Korea Fleet Command declined to comment.', 'en', 'Agency')).toEqual(['Republic of Korea Fleet Command']);
   });
 
   it('names an embassy by the country it represents and the country it sits in', () => {
     expect(names('The Chinese embassy in Washington did not comment.', 'en', 'Agency')).toEqual(['Embassy of China in the United States']);
     expect(names("L'ambassade de Chine à Paris a démenti.", 'fr', 'Agency')).toEqual(['Embassy of China in France']);
+  });
+});
+
+describe('agency names and their country', () => {
+  it('ends a name before a weekday or a month, in both languages', () => {
+    expect(names('The Federal Assembly on Monday approved the new screening rules.', 'en', 'Agency')).toEqual(['Federal Assembly']);
+    expect(names('The Supreme Court of Appeal in June quashed the verdict.', 'en', 'Agency').some((n) => /June/.test(n))).toBe(false);
+  });
+
+  it("reads a regime as its government, but those working for it in secret as its services", () => {
+    expect(names('The Iranian regime denied any role.', 'en', 'Agency')).toEqual(['Government of Iran']);
+    const agents = names('Two men acting as agents of the Iranian regime watched the exiles.', 'en', 'Agency');
+    expect(agents).toContain('Iranian intelligence services (unspecified)');
+    expect(agents).not.toContain('Government of Iran');
+  });
+
+  it('reads a capital that acts as its government, but not a capital that is a place or a dateline', () => {
+    expect(names('Tallinn et Riga ont expulsé deux diplomates.', 'fr', 'Agency')).toEqual(['Government of Estonia', 'Government of Latvia']);
+    expect(names('Le suspect a été arrêté à Tallinn la semaine dernière.', 'fr', 'Agency')).toEqual([]);
+    expect(names('Washington (Reuters) - The trial opened in a federal court.', 'en', 'Agency')).not.toContain('Government of the United States');
+  });
+
+  it('does not take a person of an unnamed service for the service, and names hackers by the country behind them', () => {
+    expect(names('He reported to a Chinese intelligence official in Shanghai.', 'en', 'Agency')).toEqual([]);
+    expect(names('Des pirates informatiques liés à la Corée du Nord ont vidé les comptes.', 'fr', 'Agency')).toEqual(['North Korean state-sponsored hackers (unspecified)']);
+    expect(names('The breach was the work of North Korean state-backed hackers.', 'en', 'Agency')).toEqual(['North Korean state-sponsored hackers (unspecified)']);
+  });
+
+  it("reads a place in front of a known police force's name as that place's police, not the known force", () => {
+    const found = names('Two tourists were questioned by the Incheon Metropolitan Police on Friday.', 'en', 'Agency');
+    expect(found).toContain('Police (Incheon)');
+    expect(found).not.toContain('Metropolitan Police (UK)');
+  });
+
+  it("reads an acronym of a law's initials as that law, even where an agency shares the letters", () => {
+    const text = 'The activists were charged under the National Security Act. Critics say the NSA is used against dissent.';
+    const result = extractDocument({ text, language: 'en' });
+    expect(result.entities.filter((e) => e.type === 'Agency').map((e) => e.name)).not.toContain('National Security Agency (NSA)');
+    expect(result.entities.find((e) => e.type === 'Law')?.mentions.map((m) => m.text)).toEqual(['National Security Act', 'NSA']);
+  });
+});
+
+
+describe('laws named by their topic, and the jurisdiction of generic names', () => {
+  it("maps a generic 'intelligence law' to the known law only in a story set in that law's country", () => {
+    const swiss = 'En Suisse, le Conseil fédéral a présenté la loi sur le renseignement. La Suisse veut surveiller davantage.';
+    expect(names(swiss, 'fr', 'Law')).toEqual(['loi sur le renseignement (Switzerland)']);
+    const french = 'En France, les députés ont adopté la loi sur le renseignement. La France renforce ses services.';
+    expect(names(french, 'fr', 'Law')).toEqual(['French Intelligence Act (2015)']);
+  });
+
+  it("reads the country of a lower-case law from its adjective or possessor, and one law whether or not it is repeated", () => {
+    const fr = 'Le Parlement a voté la loi suisse sur le renseignement. La loi sur le renseignement entre en vigueur en mars.';
+    expect(extractDocument({ text: fr, language: 'fr' }).entities.filter((e) => e.type === 'Law').map((e) => [e.name, e.mentions.length])).toEqual([['loi sur le renseignement (Switzerland)', 2]]);
+    expect(mentionsOf("Germany's new espionage law took effect on Monday.", 'en', 'Law')).toEqual([["Germany's new espionage law"]]);
+    expect(names('Critics said any espionage law could be abused.', 'en', 'Law')).toEqual([]);
+  });
+});
+
+describe('tactics as compositional phrases', () => {
+  it('lets a method hold the body it works with, without cutting a name in two', () => {
+    expect(mentionsOf('The defendant admitted meeting Russian intelligence officers in Vienna.', 'en', 'Tactic')).toEqual([['meeting Russian intelligence officers']]);
+  });
+
+  it('inflects -ger and -cer verbs the French way (hébergeaient, commençait)', () => {
+    expect(mentionsOf('Les complices hébergeaient des ordinateurs portables dans leur garage.', 'fr', 'Tactic')).toEqual([['hébergeaient des ordinateurs portables']]);
+  });
+
+  it('knows requests that grow more precise, in both languages', () => {
+    expect(names('Le traitant réclamait des renseignements toujours plus pointus.', 'fr', 'Tactic')).toContain('Gradual escalation of requests');
+    expect(names('Over months she was asked for increasingly sensitive documents.', 'en', 'Tactic')).toContain('Gradual escalation of requests');
+  });
+
+  it('takes hacking as a method but not the hackers who do it', () => {
+    expect(names('Des pirates ont revendiqué l’attaque.', 'fr', 'Tactic')).not.toContain('Cyber intrusion');
+    expect(names('Le groupe a piraté les serveurs du ministère.', 'fr', 'Tactic')).toContain('Cyber intrusion');
+  });
+
+  it('reads staged protests and threats against critics as methods', () => {
+    expect(names('Agents of the network organised protests against the new policy.', 'en', 'Tactic')).toContain('Foreign interference / covert influence on public decision-making');
+    expect(names('Le régime cherche à museler les opposants exilés.', 'fr', 'Tactic')).toContain('Transnational repression (targeting dissidents and diaspora)');
+  });
+});
+
+describe('tactic spans over a list of objects', () => {
+  it('runs on over a list that repeats the shape of the last object, and stops before a second verb', () => {
+    expect(mentionsOf('Les officiers cherchent à identifier ses faiblesses, ses ambitions et ses besoins.', 'fr', 'Tactic')).toEqual([['identifier ses faiblesses, ses ambitions et ses besoins']]);
+    expect(mentionsOf('He was paid to recruit engineers and chemists for the bureau.', 'en', 'Tactic')).toEqual([['recruit engineers and chemists']]);
+    expect(mentionsOf('Ils piratent des serveurs et volent des données.', 'fr', 'Tactic')[0]).toEqual(['piratent des serveurs']);
+  });
+});
+
+describe('a topic law that holds an agency-like phrase', () => {
+  it("keeps 'la loi sur le renseignement extérieur' one law, with its accents, not a law cut before a service's name", () => {
+    const text = 'Le Bundestag a adopté mardi la loi sur le renseignement extérieur.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['loi sur le renseignement extérieur']]);
+    expect(names(text, 'fr', 'Agency')).toEqual(['Bundestag']);
   });
 });
