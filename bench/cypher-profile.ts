@@ -133,6 +133,7 @@ async function profileNeo4jGraphql(spec: QuerySpec, store: GraphStore, samples: 
 
 export async function profileCypher(spec: QuerySpec, store: GraphStore, samples: readonly Sample[]): Promise<CypherProfile> {
   const profilingStore = new ProfilingStore(store.driver, store.options);
+  profilingStore.relationsFitOntology = store.relationsFitOntology;
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_ON_START: 'false', NEO4J_URI: 'bolt://profile.invalid' });
   const yoga = createApp({ config, store: profilingStore, logger: createLogger('silent'), extractor: ruleBasedExtractor });
   const query = print(parse(spec.graphql));

@@ -5,8 +5,9 @@ import type { EntityType } from './entities.js';
  * types"; direction is source -> target). Each row gives the entity types a relation may join,
  * and the typed GraphQL fields that follow it: `forward` fields sit on the source and read the
  * relation outgoing, `back` fields sit on the target and read it incoming. The schema builds
- * those fields from this table, and annotations are checked against its endpoints; adding a
- * relation type is one row here plus its extraction rule.
+ * those fields from this table, and every stored relation fits its endpoints (annotations are
+ * refused, other writes leave a misfit out), so reads may rely on them; adding a relation type
+ * is one row here plus its extraction rule.
  */
 
 export const RELATION_TYPES = [
