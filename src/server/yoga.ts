@@ -5,7 +5,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, getOperationAST, getVariableValues, type ValidationContext } from 'graphql';
 import {
   createYoga,
   isAsyncIterable,
@@ -256,7 +256,22 @@ function costLimit(maxCost: number): Plugin<RequestContext> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const cost = cachedOperationCost(args.schema, args.document, args.operationName, args.variableValues);
-      if (cost === null || cost <= maxCost) return;
+      if (cost === null) {
+        // Variables that do not coerce: answer with graphql-js's report, which names the input path
+        // and the enum, rather than the compiled executor's shorter one (see compiledExecution).
+        const operation = getOperationAST(args.document, args.operationName);
+        const coerced = operation && getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+        if (coerced?.errors) {
+          setResultAndStopExecution({
+            errors: coerced.errors.map(
+              (error) =>
+                new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } }),
+            ),
+          });
+        }
+        return;
+      }
+      if (cost <= maxCost) return;
       setResultAndStopExecution({
         errors: [
           new GraphQLError(`Query cost ${Math.ceil(cost)} exceeds the limit of ${maxCost}; ask for smaller pages or fewer fields.`, {
