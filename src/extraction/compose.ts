@@ -27,6 +27,9 @@ function englishVerb(v: string): string[] {
 
 function frenchVerb(v: string): string[] {
   if (v.endsWith('*') || v.includes(' ')) return [v];
+  // -oir verbs (recevoir, voir, pouvoir) are irregular: the infinitive only; an entry lists the
+  // other forms it needs (reçu, reçoit) as verbs of their own.
+  if (/oir$/.test(v)) return [v];
   // Second group (fournir: fournissent, fourni) and -re verbs (vendre: vendu, vendaient).
   if (/ir$/.test(v)) {
     const stem = v.slice(0, -2);
@@ -40,7 +43,14 @@ function frenchVerb(v: string): string[] {
   const stem = v.slice(0, -2);
   // Before a and o, -ger verbs keep their e and -cer verbs take ç: hébergeait, commençait.
   const hard = /g$/.test(stem) ? `${stem}e` : /c$/.test(stem) ? `${stem.slice(0, -1)}ç` : stem;
-  return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${stem}e`, `${stem}ent`, `${hard}ait`, `${hard}aient`, `${hard}ant`, `${stem}era`, `${stem}eront`, `${hard}ons`];
+  // Before a mute e, -eler/-eter verbs double the consonant (appeler, jeter and their compounds:
+  // rappelle) or take è (acheter, geler, démanteler: achète, gèle); other verbs keep the stem.
+  const mute = /(^|app|rapp)el$|jet$/.test(stem)
+    ? `${stem}${stem.at(-1)}`
+    : /e[lt]$/.test(stem)
+      ? `${stem.slice(0, -2)}è${stem.at(-1)}`
+      : stem;
+  return [v, `${stem}é`, `${stem}ée`, `${stem}és`, `${stem}ées`, `${mute}e`, `${mute}ent`, `${hard}ait`, `${hard}aient`, `${hard}ant`, `${mute}era`, `${mute}eront`, `${hard}ons`];
 }
 
 /** "dual-use goods" -> also "dual use goods"; "think tank" -> also "think-tank". */
