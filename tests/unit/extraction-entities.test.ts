@@ -253,3 +253,45 @@ describe('a topic law that holds an agency-like phrase', () => {
     expect(names(text, 'fr', 'Agency')).toEqual(['Bundestag']);
   });
 });
+
+describe('tactics as verb classes x object classes (issue 11)', () => {
+  const INTERFERENCE = 'Foreign interference / covert influence on public decision-making';
+  it('reads influencing policy or debates, and persuading legislators, in both languages', () => {
+    expect(names('The envoy tried to sway national energy policy.', 'en', 'Tactic')).toContain(INTERFERENCE);
+    expect(names('They asked the consultant to persuade three senior lawmakers to vote no.', 'en', 'Tactic')).toContain(INTERFERENCE);
+    expect(names('Le réseau voulait influencer les débats au Parlement.', 'fr', 'Tactic')).toContain(INTERFERENCE);
+  });
+
+  it('reads kidnapping verbs, inflected, and lethal threats against exiles', () => {
+    expect(names('The cell planned to abduct a journalist in Paris.', 'en', 'Tactic')).toContain('Kidnapping and abduction plots');
+    expect(names('Two dissidents received death threats after the broadcast.', 'en', 'Tactic')).toContain('Transnational repression (targeting dissidents and diaspora)');
+    expect(names('Il était chargé de surveiller des organisations kurdes à Berlin.', 'fr', 'Tactic')).toContain('Transnational repression (targeting dissidents and diaspora)');
+  });
+
+  it('reads payments: kickbacks, cash handed over, a reward in the passive', () => {
+    expect(names('The aide arranged thousands of dollars in kickbacks for a relative.', 'en', 'Tactic')).toContain('Financial inducements / bribery');
+    expect(names('The officer was handed a thick envelope of cash in a car park.', 'en', 'Tactic')).toContain('Financial inducements / bribery');
+    expect(names('Chaque informateur serait rémunéré selon la valeur des documents.', 'fr', 'Tactic')).toContain('Financial inducements / bribery');
+  });
+
+  it('reads an informer role, watching a resident, destabilisation and takeovers', () => {
+    expect(names('The businessman was recruited as an informant by the service.', 'en', 'Tactic')).toContain('Insider access (placed or recruited insiders)');
+    expect(names('The former detective was paid to surveil a Texas resident for months.', 'en', 'Tactic')).toContain('Surveillance and monitoring');
+    expect(names('Les autorités dénoncent des campagnes de déstabilisation en ligne.', 'fr', 'Tactic')).toContain('Influence operations and disinformation');
+    expect(names('Des fonds cherchent à racheter des sociétés innovantes en difficulté.', 'fr', 'Tactic')).toContain('Corporate takeovers');
+  });
+});
+
+describe('target groups named by situation, role or kind (issue 11)', () => {
+  it('reads companies in difficulty, private individuals, officials by level and fugitives', () => {
+    expect(names('Le service avertit les sociétés en difficulté et les particuliers.', 'fr', 'TargetGroup')).toEqual(expect.arrayContaining(['Companies and businesses', 'General public']));
+    expect(names('The hackers went after elected officials in three states.', 'en', 'TargetGroup')).toContain('Government officials and civil servants');
+    expect(names('Beijing pressures fugitives living overseas to come home.', 'en', 'TargetGroup')).toContain('Fugitives abroad (repatriation targets)');
+  });
+
+  it('reads members of a legislature and entities of a country', () => {
+    expect(names('The lobbyist courted several MEPs in Strasbourg.', 'en', 'TargetGroup')).toContain('Democratic institutions and parliamentarians');
+    expect(names('L’agence a détecté une intrusion visant des entités européennes.', 'fr', 'TargetGroup')).toContain('Organisations and entities');
+    expect(names('Le groupe cible des jeunes à court d’argent.', 'fr', 'TargetGroup')).toContain('Young people in financial need');
+  });
+});
