@@ -11,11 +11,12 @@ import { buildEvents, dateLaws, groupMentions, toOutputMentions, type DocEntity 
 import { findEventTriggers } from './events.js';
 import { matchLexicon } from './lexicon-match.js';
 import { findGeneralNames } from './names.js';
-import { findInstitutionDescriptions, linkDescriptions } from './institutions.js';
+import { findInstitutionDescriptions, linkDescriptions, namesPersonRole } from './institutions.js';
 import { findLawNames, linkLawDescriptions, readLawInitials } from './laws.js';
 import { findRelations } from './relations.js';
 import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
+import { notAGroup } from './group-filters.js';
 import { DEFAULT_MAX_INPUT_CHARS, validateInput } from './validate.js';
 import { SUPPORTED_LANGUAGES } from './grammar/index.js';
 import type { ExtractedEntity, ExtractionInput, ExtractionResult, Extractor } from './types.js';
@@ -43,18 +44,20 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const general = findGeneralNames(doc, lexical);
   const descriptions = findInstitutionDescriptions(doc);
   const laws = findLawNames(doc, [...lexical, ...general]);
-  const named = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...laws, ...descriptions]))));
+  const named = adjustDescriptiveSpans(doc, applyDefinedAcronyms(doc, linkDescriptions(doc, resolveMentions(doc, [...lexical, ...general, ...laws, ...descriptions].filter((m) => !namesPersonRole(doc, m))))));
   const withInitials = readLawInitials(doc, named);
   const resolved = [...withInitials, ...linkLawDescriptions(doc, withInitials)];
   const triggers = findEventTriggers(doc, resolved);
   // The people an arrest or a charge is about ("three German nationals were arrested") are not a target group.
   // Nor are the roles a spy poses in ("se faire passer pour des chercheurs").
   const roleSpans = resolved.filter((m) => m.ref.entry?.namesRoles);
+  const agencyMentions = resolved.filter((m) => m.ref.type === 'Agency');
   const kept = resolved.filter(
     (m) =>
       m.ref.type !== 'TargetGroup' ||
+      (!notAGroup(doc, m, agencyMentions) &&
       (!triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
-        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
+        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end))),
   );
   const entities = groupMentions(kept);
   const events = buildEvents(doc, triggers, entities);

@@ -257,3 +257,42 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
   }
   return out;
 }
+
+/** Singular ranks and posts: "a New York police sergeant" is a person, not the force acting. */
+const PERSON_RANKS = new Set(['sergeant', 'officer', 'detective', 'constable', 'lieutenant', 'captain', 'inspector', 'commissioner', 'patrolman', 'policeman', 'brigadier', 'commissaire', 'agent', 'gardien', 'chef']);
+const FORMER = new Set(['former', 'ex', 'ancien', 'ancienne', 'retired']);
+const AS_WORDS = new Set(['as', 'comme']);
+const ARTICLES = new Set(['a', 'an', 'un', 'une']);
+/**
+ * Candidate agency mentions that name a person's role rather than the body acting:
+ *  - a police force followed by a singular rank ("a New York police sergeant") or after
+ *    "former" / "ancien chef de" ("ancien chef de police");
+ *  - a single unnamed agent or spy after "as" / "comme": "acting as a foreign agent" is the
+ *    offence's wording, not foreign services acting.
+ */
+export function namesPersonRole(doc: AnalysedDocument, m: FoundMention): boolean {
+  if (m.ref.type !== 'Agency' || m.anaphor) return false;
+  const { tokens } = doc;
+  const next = tokens[m.endToken];
+  const sameSentence = (k: number) => k >= 0 && k < tokens.length && doc.sentenceOfToken[k] === m.sentence;
+  const last = tokens[m.endToken - 1]!;
+  if (m.ref.kind === 'police' && last.norm === 'police') {
+    if (next && sameSentence(m.endToken) && PERSON_RANKS.has(next.norm)) return true;
+    let k = m.firstToken - 1;
+    if (sameSentence(k) && ['de', 'of'].includes(tokens[k]!.norm) && sameSentence(k - 1) && ['chef', 'chief', 'head'].includes(tokens[k - 1]!.norm)) k -= 2;
+    for (let j = k; j >= Math.max(0, k - 1); j--) if (sameSentence(j) && FORMER.has(tokens[j]!.norm)) return true;
+    if (FORMER.has(tokens[m.firstToken]!.norm)) return true;
+  }
+  if (m.ref.generic || m.ref.entry === null) {
+    const single = tokens.slice(m.firstToken, m.endToken).some((w) => ['agent', 'agente', 'spy', 'espion', 'espionne'].includes(w.cased.toLowerCase()));
+    if (single) {
+      // Back over an article and an adjective or two: "as an illegal Chinese agent".
+      for (let k = m.firstToken - 1; k >= m.firstToken - 3 && sameSentence(k); k--) {
+        const w = tokens[k]!;
+        if (AS_WORDS.has(w.norm) || (w.norm === 'que' && tokens[k - 1]?.norm === 'tant')) return true;
+        if (w.kind !== 'word' || w.capitalized || !(ARTICLES.has(w.norm) || /^\p{Ll}+$/u.test(w.cased))) break;
+      }
+    }
+  }
+  return false;
+}

@@ -114,7 +114,8 @@ function mention(doc: AnalysedDocument, ref: EntityRef, first: number, end: numb
   };
 }
 
-const isAcronym = (t: Token) => t.kind === 'word' && /^[A-Z][A-Z0-9]{1,7}$/.test(t.cased) && !/^\d+$/.test(t.norm);
+// "KCDK-E", "CERT-FR": an acronym may carry a short hyphenated suffix.
+const isAcronym = (t: Token) => t.kind === 'word' && /^[A-Z][A-Z0-9]{1,7}(-[A-Z0-9]{1,3})?$/.test(t.cased) && !/^\d+$/.test(t.norm);
 const isCapWord = (t: Token) => t.kind === 'word' && t.capitalized;
 const textOf = (doc: AnalysedDocument, a: number, b: number) => doc.text.slice(doc.tokens[a]!.start, doc.tokens[b - 1]!.end);
 
@@ -207,13 +208,27 @@ export function findGeneralNames(doc: AnalysedDocument, lexiconMentions: readonl
         const embassy = embassyAt(doc, i, s);
         if (embassy) out.push(mention(doc, newAgency(embassy.name, 'diplomatic'), embassy.first, embassy.end, 0));
       }
+      // A country's mission to the United Nations: "Iran's U.N. mission", "the Iranian UN mission",
+      // "la mission iranienne auprès de l'ONU".
+      if (t.norm === 'mission' && i > s.firstToken) {
+        const un = unMissionAt(doc, i, s);
+        if (un) out.push(mention(doc, newAgency(un.name, 'diplomatic'), un.first, un.end, 0));
+      }
+      // A company named as cover: "the front company Xyz Ltd", "la société écran Xyz".
+      const front = frontCompanyName(tokens, i, s);
+      if (front && !covered(front)) out.push(mention(doc, newAgency(textOf(doc, front[0], front[1]), 'company'), front[0], front[1]));
       // Organisation head words.
       // French writes ministries in lower case: "le ministère de l'Enseignement supérieur".
       const lowerMinistry = french && t.norm === 'ministere' && CONNECTORS.has(tokens[i + 1]?.norm ?? '') && tokens.slice(i + 1, i + 4).some(isCapWord);
       if (!titleCase && ((isCapWord(t) && ORG_HEADS.has(t.norm)) || lowerMinistry)) {
         const span = french ? frenchOrgName(tokens, i, s) : englishOrgName(tokens, i, s);
         const definesAcronym = span && tokens[span[1]]?.norm === '(' && tokens[span[1] + 1] && isAcronym(tokens[span[1] + 1]!);
-        if (span && span[1] - span[0] >= 2 && !covered(span) && !definesAcronym) {
+        // A longer capitalised name built on a head word the lexicon knows alone ("Congress",
+        // "Parliament") is another body: "the Kurdistan People's Congress" is not the US Congress.
+        const headOnly =
+          span && coveredEnd[i] === i + 1 && lexiconAt.get(i)?.endToken === i + 1 && span[0] < i && !covered([span[0], i]) && !covered([i + 1, span[1]]) &&
+          tokens.slice(span[0], i).some((w) => isCapWord(w) && !NOT_PLACES.has(w.norm));
+        if (span && span[1] - span[0] >= 2 && (headOnly || !covered(span)) && !definesAcronym) {
           const name = textOf(doc, span[0], span[1]);
           out.push(mention(doc, newAgency(name, kindOfName(name)), span[0], span[1]));
         }
@@ -286,6 +301,8 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
     const prev = tokens[start - 1];
     if (start - 1 < s.firstToken || !prev) break;
     if (isCapWord(prev) && !['the', 'a', 'an'].includes(prev.norm)) { start--; continue; }
+    // "People's Congress": a possessive between capitalised words of one name.
+    if (prev.norm === "'s" && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!) && !NOT_PLACES.has(tokens[start - 2]!.norm)) { start -= 2; continue; }
     // "Science and Technology Company": a conjunction between capitalised words.
     if ((prev.norm === 'and' || prev.norm === '&') && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!)) { start -= 2; continue; }
     // "Republic of Korea Fleet Command": a state's formal name in front of one of its bodies.
@@ -371,4 +388,62 @@ function embassyAt(doc: AnalysedDocument, head: number, s: { firstToken: number;
   const host = countryOfWord(place.cased, language)?.country;
   if (!host || host === sender) return null;
   return { name: `Embassy of ${countryPhrase(sender.name)} in ${countryPhrase(host.name)}`, first, end: k + 2 };
+}
+
+const FRONT_WORDS = new Set(['front', 'shell', 'cover', 'ecran']);
+const COMPANY_WORDS = new Set(['company', 'companies', 'firm', 'firms', 'societe', 'entreprise', 'compagnie']);
+/** The capitalised name after "front company" / "société écran" (1 to 5 words), or null. */
+function frontCompanyName(tokens: readonly Token[], i: number, s: { firstToken: number; endToken: number }): [number, number] | null {
+  const t = tokens[i]!;
+  let k: number;
+  if (FRONT_WORDS.has(t.norm) && COMPANY_WORDS.has(tokens[i + 1]?.norm ?? '') && t.norm !== 'ecran') k = i + 2;
+  else if (COMPANY_WORDS.has(t.norm) && (tokens[i + 1]?.norm === 'ecran' || (tokens[i + 1]?.norm === '-' && tokens[i + 2]?.norm === 'ecran'))) k = tokens[i + 1]!.norm === 'ecran' ? i + 2 : i + 3;
+  else return null;
+  if (tokens[k]?.norm === ',' || tokens[k]?.norm === 'called' || tokens[k]?.norm === 'named' || tokens[k]?.norm === 'baptisee') k++;
+  let end = k;
+  while (end < s.endToken && end - k < 5 && (isCapWord(tokens[end]!) || (end > k && ['&', 'and', 'co', 'ltd', 'inc', 'llc', 'gmbh', 'sa', 'sarl'].includes(tokens[end]!.norm) && (isCapWord(tokens[end + 1] ?? tokens[end]!) || tokens[end]!.norm !== 'and')))) end++;
+  while (end > k && tokens[end - 1]!.norm === 'and') end--;
+  if (end === k || NOT_PLACES.has(tokens[k]!.norm)) return null;
+  return [k, end];
+}
+
+/** "Iran's U.N. mission" / "the Iranian UN mission" / "mission (permanente) de l'Iran auprès de l'ONU". */
+function unMissionAt(doc: AnalysedDocument, head: number, s: { firstToken: number; endToken: number }): { name: string; first: number; end: number } | null {
+  const { tokens } = doc;
+  const language = doc.language;
+  const named = (c: Country) => `Permanent Mission of ${countryPhrase(c.name)} to the United Nations`;
+  if (language === 'en') {
+    // Back over "U.N." / "UN" / "United Nations".
+    let k = head - 1;
+    let sawUn = false;
+    if (tokens[k]?.norm === '.' && tokens[k - 1]?.norm === 'n' && tokens[k - 2]?.norm === '.' && tokens[k - 3]?.norm === 'u') { k -= 4; sawUn = true; }
+    else if (tokens[k]?.cased === 'UN') { k -= 1; sawUn = true; }
+    else if (tokens[k]?.norm === 'nations' && tokens[k - 1]?.norm === 'united') { k -= 2; sawUn = true; }
+    if (!sawUn || k < s.firstToken) return null;
+    if (tokens[k]!.norm === "'s" && k - 1 >= s.firstToken) {
+      const c = countryOfWord(tokens[k - 1]!.cased, 'en')?.country;
+      return c ? { name: named(c), first: k - 1, end: head + 1 } : null;
+    }
+    const c = tokens[k]!.capitalized ? countryOfWord(tokens[k]!.cased, 'en')?.country : undefined;
+    return c ? { name: named(c), first: k, end: head + 1 } : null;
+  }
+  if (language === 'fr') {
+    let k = head + 1;
+    if (tokens[k]?.norm === 'permanente') k++;
+    if (['de', 'du', "d'"].includes(tokens[k]?.norm ?? '')) {
+      k++;
+      if (['la', "l'", 'les'].includes(tokens[k]?.norm ?? '')) k++;
+    }
+    const country = countryOfWord(tokens[k]?.cased ?? '', 'fr')?.country;
+    if (!country) return null;
+    k++;
+    if (tokens[k]?.norm === 'aupres' && ['de', 'des'].includes(tokens[k + 1]?.norm ?? '')) k += 2;
+    else if (tokens[k]?.norm === 'a') k += 1;
+    else return null;
+    if (["l'", 'la', 'les'].includes(tokens[k]?.norm ?? '')) k++;
+    const un = tokens[k]?.norm === 'onu' ? 1 : tokens[k]?.norm === 'nations' && tokens[k + 1]?.norm === 'unies' ? 2 : 0;
+    if (!un || k + un > s.endToken) return null;
+    return { name: named(country), first: head, end: k + un };
+  }
+  return null;
 }

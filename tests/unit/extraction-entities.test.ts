@@ -295,3 +295,40 @@ describe('target groups named by situation, role or kind (issue 11)', () => {
     expect(names('Le groupe cible des jeunes à court d’argent.', 'fr', 'TargetGroup')).toContain('Young people in financial need');
   });
 });
+
+describe('agencies from general rules and roles that are not agencies (issue 11)', () => {
+  it('reads a country mission to the United Nations in both languages, not the UN itself', () => {
+    expect(names('Russia’s U.N. mission declined to comment on the report.', 'en', 'Agency')).toEqual(['Permanent Mission of Russia to the United Nations']);
+    expect(names('La mission permanente de la Chine auprès de l’ONU a démenti.', 'fr', 'Agency')).toEqual(['Permanent Mission of China to the United Nations']);
+  });
+
+  it('reads the name after "front company" / "société écran", and hyphenated acronyms in brackets', () => {
+    expect(names('Investigators said the front company Blue Harbor Trading shipped the parts.', 'en', 'Agency')).toContain('Blue Harbor Trading');
+    expect(names('Le réseau utilisait la société écran Delta Partners pour payer ses sources.', 'fr', 'Agency')).toContain('Delta Partners');
+    expect(names('The Baltic Diaspora Youth Council (BDYC-N) issued a statement.', 'en', 'Agency')).toEqual(['Baltic Diaspora Youth Council (BDYC-N)']);
+  });
+
+  it('does not take a longer capitalised name on a known head word for the known body', () => {
+    expect(names('She chairs the Baltic People’s Congress in Riga.', 'en', 'Agency')).not.toContain('US Congress');
+  });
+
+  it('reads investigators and law enforcement qualified by a nationality', () => {
+    expect(names('Dutch investigators traced the payments to a shell firm.', 'en', 'Agency')).toEqual(['Police (Netherlands)']);
+    expect(names('The campaign was run by Russian law enforcement abroad.', 'en', 'Agency')).toEqual(['Police (Russia)']);
+  });
+
+  it('leaves out a police rank held by a person and the wording "acting as an agent"', () => {
+    expect(names('A former Chicago police detective was found guilty on Friday.', 'en', 'Agency')).toEqual([]);
+    expect(names('He denied acting as an unregistered Russian agent.', 'en', 'Agency')).toEqual([]);
+    expect(names('Il est soupçonné d’avoir agi comme agent russe.', 'fr', 'Agency')).toEqual([]);
+    expect(names('Russian agents followed the journalist for weeks.', 'en', 'Agency')).toHaveLength(1);
+  });
+});
+
+describe('group words that name persons or qualify a noun (issue 11)', () => {
+  it('drops a nationality noun followed by the names of persons, and a French adjective after its noun', () => {
+    expect(names('Les Belges Marc Dupont et Luc Lambert sont toujours détenus.', 'fr', 'TargetGroup')).toEqual([]);
+    expect(names('Il transmettait des publications et rapports scientifiques à son officier traitant.', 'fr', 'TargetGroup')).toEqual([]);
+    expect(names('Le service met en garde les ingénieurs et scientifiques du secteur.', 'fr', 'TargetGroup')).toContain('Researchers and scientists');
+  });
+});
