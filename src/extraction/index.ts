@@ -53,7 +53,7 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const kept = resolved.filter(
     (m) =>
       m.ref.type !== 'TargetGroup' ||
-      (!triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
+      (!triggers.some((t) => t.rule.actorRole === 'actor' && !t.rule.objectIsTarget && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
         !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
   );
   const entities = groupMentions(kept);
