@@ -180,9 +180,11 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     const mergeDate = fallback ? null : date;
     const same = trig.weak
       ? drafts.find(sameSubject) ?? campaign() ?? (trig.rule.weakCreates ? undefined : anyIssued())
-      : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || (soft !== d.soft && !d.triggers.some((t) => t.sentence === trig.sentence))));
+      : trig.distinct && !trig.weak
+        ? undefined
+        : drafts.find((d) => sameSubject(d) && (d.date === mergeDate || !mergeDate || !d.date || d.fallback || (soft !== d.soft && !d.triggers.some((t) => t.sentence === trig.sentence))));
     // A nominalised case step with a date of its own ("his extradition in May 2021") is a datable happening of its own.
-    const datedNoun = trig.rule.actorRole === 'actor' && !trig.softDate && trig.date !== null;
+    const datedNoun = trig.rule.actorRole === 'actor' && (!trig.softDate || trig.fronted === true) && trig.date !== null;
     if (!same && trig.weak && !trig.rule.weakCreates && !datedNoun) continue;
     // A warning or campaign in a text that names no agency at all is not this genre's event.
     if (!same && trig.rule.actorRole === 'issuer' && !actor && agencyCounts.size === 0) continue;
@@ -200,6 +202,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     }
     drafts.push({ rule: trig.rule, actor, aggregate: trig.aggregate, coActors, date, precision, soft, fallback, triggers: [trig] });
   }
+  const usedKeys = new Set<string>();
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;
     let name: string;
@@ -210,7 +213,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     // Without actor and date nothing tells two such events apart: key on the sentence too.
     const first = d.triggers[0]!;
     const sentence = doc.sentences[first.sentence]!;
-    const key = !actorName && !d.date ? `${name} ${shortHash(doc.text.slice(sentence.start, sentence.end))}` : name;
+    // Two happenings of one kind, actor and date ("another warning had already been issued") keep apart too.
+    const key = (!actorName && !d.date) || usedKeys.has(name) ? `${name} ${shortHash(doc.text.slice(sentence.start, sentence.end))}` : name;
+    usedKeys.add(key);
     const ref: EntityRef = { type: 'Event', name, kind: d.rule.kind, generic: false, partOf: [], entry: null };
     const mentions: FoundMention[] = d.triggers.map((t) => ({
       ref, start: t.start, end: t.end, firstToken: t.firstToken, endToken: t.endToken, sentence: t.sentence, anaphor: false, priority: 0,

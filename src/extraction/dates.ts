@@ -100,6 +100,8 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
   let future = false;
   for (let i = from; i < to; i++) if (futureAt(tokens, i)) { future = true; break; }
   const consumed = new Uint8Array(to - from);
+  /** Weekdays that only the month of publication dates: an explicit day of the same sentence may anchor them. */
+  const monthOnlyWeekdays: [number, number][] = [];
   const take = (a: number, b: number, value: string | null, precision: DatePrecision | null) => {
     for (let k = a; k < b; k++) consumed[k - from] = 1;
     out.push({ firstToken: a, endToken: b, start: tokens[a]!.start, end: tokens[b - 1]!.end, value, precision });
@@ -177,7 +179,10 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
       const nextMonth = MONTHS.get(tokens[i + 2]?.norm ?? '');
       if (nextMonth !== undefined && dayNumber(tokens[i + 1]) !== null) continue;
       if (!pub) take(i, i + 1, null, null);
-      else if (pub.day === null) take(i, i + 1, formatMonth(pub.year, pub.month), 'MONTH');
+      else if (pub.day === null) {
+        take(i, i + 1, formatMonth(pub.year, pub.month), 'MONTH');
+        monthOnlyWeekdays.push([out.length - 1, weekday]);
+      }
       else {
         const base = new Date(Date.UTC(pub.year, pub.month - 1, pub.day));
         // Weekdays point back (news reports what happened) unless a future verb stands right before.
@@ -196,6 +201,23 @@ export function findDates(tokens: readonly Token[], from: number, to: number, pu
       if ((prev && YEAR_PREPOSITIONS.has(prev.norm)) || next?.norm === "'s") take(i, i + 1, String(year), 'YEAR');
     }
   }
+  anchorWeekdays(out, monthOnlyWeekdays);
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** "detected on Monday ..., said a statement of Thursday 9 November": the Monday of that week, when the publication gives no day. */
+function anchorWeekdays(out: DateMention[], weekdays: readonly [number, number][]): void {
+  if (weekdays.length === 0) return;
+  const anchor = out.find((d) => d.precision === 'DAY' && d.value !== null);
+  if (!anchor) return;
+  const base = parseCalendarDate(anchor.value!);
+  if (!base || base.month === null || base.day === null) return;
+  for (const [index, weekday] of weekdays) {
+    const d = new Date(Date.UTC(base.year, base.month - 1, base.day));
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() - weekday + 7) % 7));
+    const mention = out[index]!;
+    mention.value = formatDay(d);
+    mention.precision = 'DAY';
+  }
 }

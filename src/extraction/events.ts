@@ -29,6 +29,10 @@ export interface EventTrigger {
   aggregate: boolean;
   /** For kinds that name their actor beside the trigger (press reports): that agency. */
   actorMention: FoundMention | null;
+  /** Its subject says it is another happening of the kind ("two other suspects were arrested"): it does not join the first. */
+  distinct: boolean;
+  /** The date opens the sentence ("En juillet, ..."): the sentence's first event's, though not beside its trigger. */
+  fronted?: boolean;
 }
 
 export interface FoundEvent {
@@ -49,6 +53,17 @@ const ALL_SPAN_STOPS = foldedSet(GRAMMARS.flatMap((g) => g.eventSpanStops));
 const ALL_REASON_LINKS = foldedSet(GRAMMARS.flatMap((g) => g.eventReasonLinks));
 const spanStops = (doc: AnalysedDocument) => SPAN_STOPS_BY_LANGUAGE.get(doc.grammar?.language ?? '') ?? ALL_SPAN_STOPS;
 const MAX_OBJECT_TOKENS = 8;
+const byLanguage = (pick: (g: (typeof GRAMMARS)[number]) => readonly string[] | undefined) => {
+  const map = new Map(GRAMMARS.map((g) => [g.language, foldedSet(pick(g) ?? [])]));
+  const all = foldedSet(GRAMMARS.flatMap((g) => pick(g) ?? []));
+  return (doc: AnalysedDocument) => map.get(doc.grammar?.language ?? '') ?? all;
+};
+const distinctMarkers = byLanguage((g) => g.distinctMarkers);
+const documentaryLinks = byLanguage((g) => g.documentaryLinks);
+/** How far back in its clause a subject may say "other" ("trois autres Allemands soupçonnés de ... avaient été arrêtés"). */
+const MAX_CLAUSE_TOKENS = 16;
+/** How many words may stand between a revelation and the documentary it is made in. */
+const DOCUMENTARY_GAP_TOKENS = 4;
 /** A reason is kept in the mention only when it is short: "for espionage", not "for filming a base near ...". */
 const MAX_REASON_TOKENS = 3;
 interface TriggerPayload { rule: EventRule; weak: boolean }
@@ -162,17 +177,75 @@ export function findEventTriggers(doc: AnalysedDocument, mentions: readonly Foun
           if (reasonEnd !== null) endToken = reasonEnd;
         }
       }
+      const distinct = saysOther(doc, s.firstToken, m.firstToken, m.endToken);
       const softDate = !date;
       if (!date) date = nearestDate(dates, m.firstToken);
       // A mention ends on a word: not on punctuation or a complementiser the trigger needed as context ("reported, citing", "reported that").
       while (endToken - firstToken > 1 && (doc.tokens[endToken - 1]!.kind === 'punct' || stops.has(doc.tokens[endToken - 1]!.norm))) endToken--;
       const aggregate = AGGREGATES.matchRange(doc.tokens, m.firstToken, Math.min(s.endToken, endToken + AGGREGATE_REACH_TOKENS)).length > 0;
-      out.push({ rule, weak, softDate, aggregate, actorMention, sentence: s.index, firstToken, endToken, start: doc.tokens[firstToken]!.start, end: doc.tokens[endToken - 1]!.end, date });
+      out.push({ rule, weak, softDate, aggregate, actorMention, distinct, sentence: s.index, firstToken, endToken, start: doc.tokens[firstToken]!.start, end: doc.tokens[endToken - 1]!.end, date });
     }
   }
   out.sort((a, b) => a.start - b.start);
+  giveFrontedDates(doc, out);
   releaseTakenDates(doc, out);
-  return joinCoordinated(doc, out);
+  return joinDocumentaries(doc, joinCoordinated(doc, out));
+}
+
+/** The trigger or the clause before it says "other", "autres", "already", "déjà". */
+function saysOther(doc: AnalysedDocument, sentenceStart: number, token: number, end: number): boolean {
+  const markers = distinctMarkers(doc);
+  // "had already been arrested", "avait déjà été adressée": an earlier happening than the story's.
+  for (let k = token; k < end; k++) if (markers.has(doc.tokens[k]!.norm)) return true;
+  for (let k = token - 1; k >= Math.max(sentenceStart, token - MAX_CLAUSE_TOKENS); k--) {
+    const n = doc.tokens[k]!.norm;
+    if (n === ',' || n === ';' || n === ':') break;
+    if (markers.has(n)) return true;
+  }
+  return false;
+}
+
+/** A date that opens its sentence ("En juillet, ...", "On Monday the court ...") dates the sentence's first event. */
+const FRONTED_DATE_TOKENS = 2;
+function giveFrontedDates(doc: AnalysedDocument, triggers: EventTrigger[]): void {
+  const seen = new Set<number>();
+  for (const t of triggers) {
+    if (seen.has(t.sentence)) continue;
+    seen.add(t.sentence);
+    if (!t.softDate) continue;
+    const s = doc.sentences[t.sentence]!;
+    const fronted = (doc.datesBySentence[t.sentence] ?? []).find((d) => d.firstToken - s.firstToken <= FRONTED_DATE_TOKENS && d.endToken <= t.firstToken);
+    if (!fronted) continue;
+    t.date = fronted;
+    t.fronted = true;
+  }
+}
+
+/** "a dévoilé dix affaires dans un documentaire", "revealed the cases in a documentary": one documentary, its mention the whole phrase. */
+function joinDocumentaries(doc: AnalysedDocument, triggers: EventTrigger[]): EventTrigger[] {
+  const links = documentaryLinks(doc);
+  const out: EventTrigger[] = [];
+  for (const t of triggers) {
+    const prev = out[out.length - 1];
+    // The revelation's mention may already run on over the documentary when a date follows it.
+    if (prev && t.rule.kind === 'documentary' && prev.rule.actorRole === 'issuer' && prev.rule.kind !== 'documentary' && prev.sentence === t.sentence &&
+      t.firstToken > prev.firstToken && t.firstToken - prev.endToken <= DOCUMENTARY_GAP_TOKENS) {
+      let linked = false;
+      let clean = true;
+      for (let i = Math.max(prev.firstToken + 1, Math.min(prev.endToken, t.firstToken - DOCUMENTARY_GAP_TOKENS)); i < t.firstToken; i++) {
+        const tok = doc.tokens[i]!;
+        if (tok.kind === 'punct') clean = false;
+        if (links.has(tok.norm)) linked = true;
+      }
+      if (linked && clean) {
+        const endToken = Math.max(prev.endToken, t.endToken);
+        out[out.length - 1] = { ...t, firstToken: prev.firstToken, start: prev.start, endToken, end: doc.tokens[endToken - 1]!.end, weak: false, date: prev.softDate ? t.date : prev.date, softDate: prev.softDate && t.softDate };
+        continue;
+      }
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 const COORDINATORS = new Set(GRAMMARS.flatMap((g) => g.coordinators ?? []).map((w) => foldText(w)));

@@ -41,10 +41,11 @@ export interface FrameForms {
 /** Per language, one frame or several (a publishing verb with its objects beside a plain verb). */
 export type Frames = Record<string, FrameForms | FrameForms[]>;
 
-const EN_PASSIVE = '(was|were|is|are|be|been|being|got|get|gets|has been|have been|had been|will be|would be|was being|were being)';
+/** An adverb may also stand inside a compound auxiliary ("has also been", "avaient déjà été"). */
+const EN_PASSIVE = '(was|were|is|are|be|been|being|got|get|gets|(has|have|had) (_ |)been|(will|would) (_ |)be|(was|were) being)';
 const EN_PERFECT = '(has|have|had|having|will have|would have)';
 const FR_AUX = '(a|ont|avait|avaient|aurait|auraient|avoir|aura|auront)';
-const FR_PASSIVE = '(a été|ont été|avait été|avaient été|aurait été|auraient été|été|est|sont|était|étaient|sera|seront|serait|seraient|être|se sont fait|s\'est fait|s\'est vu|se sont vu)';
+const FR_PASSIVE = '((a|ont|avait|avaient|aurait|auraient) (_ |)été|été|est|sont|était|étaient|sera|seront|serait|seraient|être|se sont fait|s\'est fait|s\'est vu|se sont vu)';
 /** One inserted adverb between an auxiliary and its participle. */
 const ADVERB = '(_ |)';
 /** How far a publishing verb may stand from what it publishes ("published on Friday a short report"). */
@@ -130,6 +131,10 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
       // What is published comes after an active verb ("a publié ... un rapport") or before a participle
       // ("rapport publié"); the passive with the object after it is rare, and would multiply the forms.
       strong.push(withObject(`${perfect} ${pp}`));
+      // ... or is the subject of the passive ("un avertissement a été adressé", "a warning was issued").
+      // Single-word participles only: their group is one slot, so the forms stay few.
+      const single = participles.filter((x) => !x.includes(' '));
+      if (single.length) strong.push(`${objects} ${passive} ${ADVERB} ${alt(single)}`);
     } else {
       strong.push(`${passive} ${ADVERB}${pp}`);
       if (!forms.passiveOnly) strong.push(`${perfect} ${ADVERB}${pp}`);

@@ -56,8 +56,8 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
     (m) =>
       m.ref.type !== 'TargetGroup' ||
       (!notAGroup(doc, m, agencyMentions) &&
-      (!triggers.some((t) => t.rule.actorRole === 'actor' && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
-        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end))),
+        !triggers.some((t) => t.rule.actorRole === 'actor' && !t.rule.objectIsTarget && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
+        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
   );
   const entities = groupMentions(kept);
   const events = buildEvents(doc, triggers, entities);

@@ -219,3 +219,51 @@ describe('event dates', () => {
     expect(warning?.date).toBe('2025-03-14');
   });
 });
+
+describe('event frames: voice, distinct happenings, media', () => {
+  it('accepts an adverb inside a compound auxiliary', () => {
+    expect(mentionTexts('Deux techniciens avaient déjà été interpellés à Brest.', 'fr').some((m) => m.startsWith('avaient déjà été interpellés'))).toBe(true);
+    expect(mentionTexts('The courier has also been detained in Riga.', 'en').some((m) => m.startsWith('has also been detained'))).toBe(true);
+  });
+
+  it('reads what a publishing verb publishes when it is the subject of the passive', () => {
+    expect(mentionTexts('Une alerte avait été diffusée aux chercheurs par la DGSI.', 'fr')).toContain('alerte avait été diffusée');
+    expect(mentionTexts('An advisory was issued to exporters by the NCSC.', 'en')).toContain('advisory was issued');
+  });
+
+  it('keeps an arrest of "other" suspects apart from the story\'s first one', () => {
+    const text = 'Un ingénieur a été arrêté mardi à Lyon. La veille, deux autres suspects avaient été interpellés à Lille.';
+    const arrests = events(text, 'fr', '2025-03-14').filter((e) => e.name.startsWith('Arrest'));
+    expect(arrests.map((e) => e.date).sort()).toEqual(['2025-03-11', '2025-03-13']);
+    expect(new Set(arrests.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('makes one documentary of a revelation made in it', () => {
+    const found = events('La DGSI a révélé trois affaires dans un documentaire diffusé en avril.', 'fr');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.name).toContain('documentary');
+    expect(found[0]!.mentions[0]!.text.startsWith('a révélé trois affaires dans un documentaire')).toBe(true);
+  });
+
+  it('runs a detention over its place up to "since"', () => {
+    expect(mentionTexts('Les deux chercheurs, détenus à Téhéran depuis deux ans, ont reçu une visite.', 'fr')).toContain('détenus à Téhéran depuis deux ans');
+  });
+
+  it('creates an accusation from the passive when the sentence opens on its date', () => {
+    const found = events('En février, des agents étrangers ont été accusés de surveiller des exilés.', 'fr', '2025-03-14');
+    expect(found.map((e) => e.date)).toContain('2025-02');
+  });
+});
+
+describe('event dates: relative and anchored', () => {
+  it('resolves "la veille" and "the day before" to the day before publication', () => {
+    expect(events('La veille, un technicien avait été arrêté à Nantes.', 'fr', '2025-03-14')[0]?.date).toBe('2025-03-13');
+    expect(events('The day before, a clerk was arrested in Leeds.', 'en', '2025-03-14')[0]?.date).toBe('2025-03-13');
+  });
+
+  it('dates a bare weekday by an explicit day of its sentence when publication gives only the month', () => {
+    // 9 November 2023 is a Thursday: the Monday of that week is the 6th.
+    const text = 'La police a arrêté lundi un informaticien, selon un communiqué publié jeudi 9 novembre.';
+    expect(events(text, 'fr', '2023-11').find((e) => e.name.startsWith('Arrest'))?.date).toBe('2023-11-06');
+  });
+});

@@ -35,6 +35,10 @@ export interface GrammarData {
   coordinators?: string[];
   /** Quantifiers that make an event's object a series ("at least 15 people", "plusieurs espions"): a series is not the story's single case. */
   aggregateQuantifiers?: string[];
+  /** Words in a subject that make its event another one of the same kind ("two other suspects", "trois autres"). */
+  distinctMarkers?: string[];
+  /** Prepositions that put a revelation inside a documentary ("revealed ... in a documentary"). */
+  documentaryLinks?: string[];
   relativeDates: RelativeDateRule[];
 }
 

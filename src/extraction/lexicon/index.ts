@@ -80,6 +80,8 @@ export interface EventRule {
   actorPreference?: string[];
   /** Wins over another kind's trigger of the same length on the same words ("is still detained" is a detention, not an arrest). */
   specific?: boolean;
+  /** The object the mention runs on over is whom the alleged act aimed at ("accused of spying on dissidents"), not the people the event is about: target groups in it stay. */
+  objectIsTarget?: boolean;
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
