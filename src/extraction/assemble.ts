@@ -7,6 +7,8 @@ import type { EventTrigger } from './events.js';
 import type { EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { entityId } from '../domain/ids.js';
+import { eventKey } from './identity.js';
+import { countryContext, type Country } from './countries.js';
 import type { DatePrecision, EntityType, Mention } from '../domain/entities.js';
 
 /** An entity of this document with everything the relation rules need. */
@@ -68,12 +70,6 @@ function onlyJoiners(doc: AnalysedDocument, from: number, to: number): boolean {
   if (to - from > 3) return false;
   for (let i = from; i < to; i++) if (!JOINERS.has(doc.tokens[i]!.norm)) return false;
   return true;
-}
-
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
 }
 
 /** Builds Event entities from triggers: actor, date, canonical key (kind + actor + date). */
@@ -202,6 +198,10 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     }
     drafts.push({ rule: trig.rule, actor, aggregate: trig.aggregate, coActors, date, precision, soft, fallback, triggers: [trig] });
   }
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const e of entities) for (const m of e.mentions) covered.fill(1, m.firstToken, m.endToken);
+  let country: Country | null | undefined;
+  const keyContext = { covered, country: () => (country === undefined ? (country = countryContext(doc)[0] ?? null) : country) };
   const usedKeys = new Set<string>();
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;
@@ -210,11 +210,10 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     else if (d.rule.actorRole === 'law') name = `${actorName ?? 'Law'} ${d.rule.label}`;
     else name = `${d.rule.label[0]!.toUpperCase()}${d.rule.label.slice(1)}${actorName ? ` by ${actorName}` : ''}`;
     if (d.date) name += ` (${d.date})`;
-    // Without actor and date nothing tells two such events apart: key on the sentence too.
     const first = d.triggers[0]!;
-    const sentence = doc.sentences[first.sentence]!;
-    // Two happenings of one kind, actor and date ("another warning had already been issued") keep apart too.
-    const key = (!actorName && !d.date) || usedKeys.has(name) ? `${name} ${shortHash(doc.text.slice(sentence.start, sentence.end))}` : name;
+    // Two events of one document never share an id.
+    let key = eventKey(doc, { kind: d.rule.kind, role: d.rule.actorRole, name, actor: d.actor, date: d.date, precision: d.precision, fallback: d.fallback, sentences: d.triggers.map((t) => t.sentence), firstToken: first.firstToken, endToken: first.endToken }, keyContext);
+    for (let n = 2; usedKeys.has(key); n++) key = `${key.replace(/ #\d+$/, '')} #${n}`;
     usedKeys.add(key);
     const ref: EntityRef = { type: 'Event', name, kind: d.rule.kind, generic: false, partOf: [], entry: null };
     const mentions: FoundMention[] = d.triggers.map((t) => ({

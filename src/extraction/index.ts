@@ -14,6 +14,7 @@ import { findGeneralNames } from './names.js';
 import { findInstitutionDescriptions, linkDescriptions, namesPersonRole } from './institutions.js';
 import { findLawNames, linkLawDescriptions, readLawInitials } from './laws.js';
 import { findRelations } from './relations.js';
+import { qualifyByCountry } from './identity.js';
 import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
 import { notAGroup } from './group-filters.js';
@@ -59,7 +60,7 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
         !triggers.some((t) => t.rule.actorRole === 'actor' && !t.rule.objectIsTarget && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
         !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
   );
-  const entities = groupMentions(kept);
+  const entities = groupMentions(qualifyByCountry(doc, kept));
   const events = buildEvents(doc, triggers, entities);
   dateLaws(entities.filter((e) => e.ref.type === 'Law'), events);
   const relations = findRelations(doc, entities, events);

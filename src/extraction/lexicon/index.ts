@@ -46,6 +46,8 @@ export interface LexiconEntry {
   describes?: string[];
   /** Wins ties between entries matching the same span. */
   priority?: number;
+  /** A group every country has ("companies"): a mention that names a country ("US businesses") is that country's group (../identity.ts). */
+  perCountry?: boolean;
   /** Verb classes x object classes per language, expanded into aliases (../compose.ts). */
   compose?: Record<string, ComposeForms[]>;
 }
