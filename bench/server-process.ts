@@ -59,11 +59,14 @@ export async function startApiServer(options: {
   entry?: string;
   /** Path that answers 200 once the server can serve (default: dossier's /ready). */
   readyPath?: string;
+  /** The checkout to run (default: this repository), e.g. another revision for an A/B run. */
+  root?: string;
 }): Promise<ApiServer> {
+  const root = options.root ?? REPO_ROOT;
   const port = await freePort();
   const apiKey = randomBytes(24).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(REPO_ROOT, options.entry ?? join('src', 'main.ts'))], {
-    cwd: REPO_ROOT,
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', join(root, options.entry ?? join('src', 'main.ts'))], {
+    cwd: root,
     env: {
       ...process.env,
       NEO4J_URI: options.neo4jUri,

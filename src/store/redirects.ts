@@ -6,14 +6,18 @@ import { REDIRECT_LABEL } from './model.js';
  * the rule; the second hop covers a survivor merged again by a concurrent merge. Every read,
  * write, curation and graph view that follows redirects uses this, so they agree.
  *
- * `match` binds `redirect1`/`redirect2` (OPTIONAL MATCH: an id without a redirect stays itself);
+ * `match` binds `redirect1`/`redirect2`, or the two names given (OPTIONAL MATCH: an id without a
+ * redirect stays itself);
  * `target` is the id the entity lives under now. `id` is a Cypher expression (a variable or a
  * parameter), never input text.
  */
-export function followRedirects(id: string): { match: string; target: string } {
+export function followRedirects(
+  id: string,
+  [first, second]: readonly [string, string] = ['redirect1', 'redirect2'],
+): { match: string; target: string } {
   return {
-    match: `OPTIONAL MATCH (redirect1:${REDIRECT_LABEL} {id: ${id}})
-     OPTIONAL MATCH (redirect2:${REDIRECT_LABEL} {id: redirect1.target})`,
-    target: `coalesce(redirect2.target, redirect1.target, ${id})`,
+    match: `OPTIONAL MATCH (${first}:${REDIRECT_LABEL} {id: ${id}})
+     OPTIONAL MATCH (${second}:${REDIRECT_LABEL} {id: ${first}.target})`,
+    target: `coalesce(${second}.target, ${first}.target, ${id})`,
   };
 }

@@ -9,7 +9,8 @@ import { isRelationType } from '../domain/relations.js';
 import { int, toPlain } from './values.js';
 import { followRedirects } from './redirects.js';
 
-const REQUESTED = followRedirects('requested');
+/** Short names: the statement's text travels with every request (see compact). */
+const REQUESTED = followRedirects('q', ['d', 'c']);
 
 export type RelationDirection = 'OUT' | 'IN' | 'BOTH';
 
@@ -158,6 +159,30 @@ interface Statement {
   levels: number;
   /** GraphStore.relationsFitOntology when the statement is built. */
   relationsFitOntology: boolean;
+  /** Parameter name of each page size and offset used so far (`l0`, `s0`, …): levels share them. */
+  numbers: Map<string, string>;
+}
+
+const newStatement = (store: GraphStore): Statement => ({
+  params: {},
+  levels: 0,
+  relationsFitOntology: store.relationsFitOntology,
+  numbers: new Map(),
+});
+
+/**
+ * The parameter holding `value` for `kind` (l: limit, s: skip), one per distinct value: pages
+ * of the same size (the usual case) share one parameter instead of sending one per level.
+ */
+function numberParam(statement: Statement, kind: 'l' | 's', value: number): string {
+  const key = `${kind}${value}`;
+  let name = statement.numbers.get(key);
+  if (!name) {
+    name = `${kind}${[...statement.numbers.keys()].filter((k) => k.startsWith(kind)).length}`;
+    statement.numbers.set(key, name);
+    statement.params[name] = int(value);
+  }
+  return name;
 }
 
 /**
@@ -172,16 +197,16 @@ function pageExpression(plan: RelationPlan, owner: string, statement: Statement)
   const { params } = statement;
   const relation = `r${level}`;
   const other = `o${level}`;
-  const names = { offset: `offset${level}`, limit: `limit${level}`, otherTypes: `otherTypes${level}` };
+  const otherTypesParam = `t${level}`;
   // A first page (the usual read) skips nothing: no SKIP operator per owner.
-  if (plan.page.offset > 0) params[names.offset] = int(plan.page.offset);
-  params[names.limit] = int(plan.page.limit + 1);
-  if ((plan.selection.otherTypes?.length ?? 0) > 1) params[names.otherTypes] = plan.selection.otherTypes;
+  const skip = plan.page.offset > 0 ? `SKIP $${numberParam(statement, 's', plan.page.offset)} ` : '';
+  const limit = numberParam(statement, 'l', plan.page.limit + 1);
+  if ((plan.selection.otherTypes?.length ?? 0) > 1) params[otherTypesParam] = plan.selection.otherTypes;
   const { pattern, otherFilter } = relationPattern(plan.selection, {
     owner,
     relation,
     other,
-    otherTypesParam: names.otherTypes,
+    otherTypesParam,
   }, statement.relationsFitOntology);
   const layout = layoutOf(plan);
   const columns: string[] = [];
@@ -200,22 +225,30 @@ function pageExpression(plan: RelationPlan, owner: string, statement: Statement)
   if (!layout.fixedDirection) columns.push(`startNode(${relation}) = ${owner}`);
   if (layout.support) columns.push(`${relation}.docIds`, `${relation}.evidence`);
   for (const [, child] of layout.children) columns.push(pageExpression(child, other, statement));
+  // ORDER BY on RETURN sorts and cuts before the list is built (the planner puts Top under the
+  // projection and the nested COLLECTs, as with a WITH in between), in fewer words.
   return `COLLECT {
     MATCH ${pattern}
     ${otherFilter}
-    WITH ${relation}, ${other}
-    ORDER BY ${relation}.weight DESC, ${other}.id${layout.fixedType ? '' : `, type(${relation})`}
-    ${plan.page.offset > 0 ? `SKIP $${names.offset} ` : ''}LIMIT $${names.limit}
     RETURN [${columns.join(', ')}]
+    ORDER BY ${relation}.weight DESC, ${other}.id${layout.fixedType ? '' : `, type(${relation})`}
+    ${skip}LIMIT $${limit}
   }`;
 }
 
 /**
- * The statement with its layout whitespace folded: the text travels to Neo4j with every request
- * (and is its plan-cache key), and a nested read ahead is a few KB of indentation otherwise.
+ * The statement with its layout whitespace folded, and none left around brackets, braces,
+ * parentheses, commas, colons and `=`: the text travels to Neo4j with every request (and is its
+ * plan-cache key). The driver writes a request in 1,400-byte buffers, one socket write each, so a
+ * shorter text saves a write (and a TCP segment for Neo4j to read) per request: a two-hop tree
+ * of four relation fields went from 1,562 to under 1,200 characters, one write instead of two.
  * Safe because these statements hold no string literals: every value is a parameter.
  */
-const compact = (cypher: string) => cypher.replace(/\s+/g, ' ').trim();
+export const compact = (cypher: string) =>
+  cypher
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([()[\]{},:=]) ?/g, '$1')
+    .trim();
 
 /** A driver value that should be a number (Integer or float) as a JS number. */
 function toNumber(value: unknown): number {
@@ -266,12 +299,12 @@ export async function loadRelationPages(
   plan: RelationPlan,
   counter?: QueryCounter,
 ): Promise<RelationPageRecord[]> {
-  const statement: Statement = { params: {}, levels: 0, relationsFitOntology: store.relationsFitOntology };
-  const expression = pageExpression(plan, 'owner', statement);
+  const statement = newStatement(store);
+  const expression = pageExpression(plan, 'n', statement);
   const rows = await store.readRaw(
-    compact(`UNWIND $ownerIds AS ownerId
-     MATCH (owner:${ENTITY_LABEL} {id: ownerId})
-     RETURN ownerId, ${expression} AS edges`),
+    compact(`UNWIND $ownerIds AS i
+     MATCH (n:${ENTITY_LABEL} {id: i})
+     RETURN i, ${expression} AS p`),
     { ...statement.params, ownerIds },
     counter,
   );
@@ -319,15 +352,15 @@ export async function loadEntitiesWithRelations(
   entityFields: 'full' | readonly NodeProperty[],
   counter?: QueryCounter,
 ): Promise<(EntityWithRelationsRecord | null)[]> {
-  const statement: Statement = { params: {}, levels: 0, relationsFitOntology: store.relationsFitOntology };
+  const statement = newStatement(store);
   const planned = Object.entries(plans);
   const relations = planned.map(([, plan]) => pageExpression(plan, 'n', statement));
   const rows = await store.readRaw(
-    compact(`UNWIND $ids AS requested
+    compact(`UNWIND $ids AS q
      ${REQUESTED.match}
-     WITH requested, ${REQUESTED.target} AS resolved
-     MATCH (n:${ENTITY_LABEL} {id: resolved})
-     RETURN requested, ${entityColumns(entityFields, 'n')} AS entity, [${relations.join(', ')}] AS relations`),
+     WITH q, ${REQUESTED.target} AS i
+     MATCH (n:${ENTITY_LABEL} {id: i})
+     RETURN q, ${entityColumns(entityFields, 'n')} AS e, [${relations.join(', ')}] AS r`),
     { ...statement.params, ids },
     counter,
   );
