@@ -301,8 +301,9 @@ function englishOrgName(tokens: readonly Token[], head: number, s: { firstToken:
     const prev = tokens[start - 1];
     if (start - 1 < s.firstToken || !prev) break;
     if (isCapWord(prev) && !['the', 'a', 'an'].includes(prev.norm)) { start--; continue; }
-    // "People's Congress": a possessive between capitalised words of one name.
-    if (prev.norm === "'s" && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!) && !NOT_PLACES.has(tokens[start - 2]!.norm)) { start -= 2; continue; }
+    // "People's Congress": a possessive between capitalised words of one name; a country's
+    // possessive ("Vietnam's Directorate of ...") says whose body it is and stays outside.
+    if (prev.norm === "'s" && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!) && !NOT_PLACES.has(tokens[start - 2]!.norm) && !countryOfWord(tokens[start - 2]!.cased, 'en')) { start -= 2; continue; }
     // "Science and Technology Company": a conjunction between capitalised words.
     if ((prev.norm === 'and' || prev.norm === '&') && start - 2 >= s.firstToken && isCapWord(tokens[start - 2]!)) { start -= 2; continue; }
     // "Republic of Korea Fleet Command": a state's formal name in front of one of its bodies.
