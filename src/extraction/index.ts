@@ -27,7 +27,7 @@ export { SUPPORTED_LANGUAGES } from './grammar/index.js';
 export { ExtractionInputError } from './types.js';
 
 /** Bumped whenever the output for some input changes. */
-export const EXTRACTOR_VERSION = 'rules-1.5.0';
+export const EXTRACTOR_VERSION = 'rules-1.6.0';
 export const EXTRACTOR_NAME = 'rule-based';
 
 export interface ExtractOptions {
