@@ -8,7 +8,9 @@ import { normalizeDocumentText } from '../../src/domain/ids.js';
 
 const SEED = new URL('../../seeds/01-fr-mss-avertissement-ressortissants.txt', import.meta.url);
 
-describe('ExtractionPool', () => {
+// A worker's first extraction compiles the lexicons and grammars: seconds on a loaded machine,
+// more than vitest's 5 s default when other work shares the cores.
+describe('ExtractionPool', { timeout: 30_000 }, () => {
   const pool = new ExtractionPool({ name: ruleBasedExtractor.name, version: ruleBasedExtractor.version, size: 2, maxChars: 20_000 });
 
   afterAll(async () => {
