@@ -120,6 +120,13 @@ try {
   log(line('base', a));
   log(line('this', b));
   log(`this ÷ base req/s per round: ${ratios.map((r) => r.toFixed(3)).join(' ')}; median ${median(ratios).toFixed(3)}`);
+  for (const [what, pick] of [
+    ['server', (c: LoadCell) => c.cpu?.serverMsPerRequest ?? NaN],
+    ['neo4j', (c: LoadCell) => c.cpu?.neo4jMsPerRequest ?? NaN],
+  ] as const) {
+    const cpuRatios = a.map((cell, i) => pick(b[i]!) / pick(cell));
+    log(`this ÷ base ${what} CPU ms per request, per round: ${cpuRatios.map((r) => r.toFixed(3)).join(' ')}; median ${median(cpuRatios).toFixed(3)}`);
+  }
 } finally {
   for (const { server } of servers) await server.stop();
   await db.close();

@@ -330,3 +330,57 @@ export function projectPlans(plans: Record<string, RelationPlan>, basePath: stri
     projectPlans(plan.children, path, info);
   }
 }
+
+/** Whether a selection set, through its fragments, holds a variable anywhere (arguments, directives). */
+function holdsVariables(selectionSets: readonly SelectionSetNode[], info: GraphQLResolveInfo, seen = new Set<string>()): boolean {
+  const inValue = (value: ValueNode): boolean =>
+    value.kind === 'Variable' ||
+    (value.kind === 'ListValue' && value.values.some(inValue)) ||
+    (value.kind === 'ObjectValue' && value.fields.some((field) => inValue(field.value)));
+  for (const selectionSet of selectionSets) {
+    for (const selection of selectionSet.selections) {
+      if (selection.directives?.some((directive) => directive.arguments?.some((argument) => inValue(argument.value)))) return true;
+      if (selection.kind === 'Field') {
+        if (selection.arguments?.some((argument) => inValue(argument.value))) return true;
+        if (selection.selectionSet && holdsVariables([selection.selectionSet], info, seen)) return true;
+      } else if (selection.kind === 'InlineFragment') {
+        if (holdsVariables([selection.selectionSet], info, seen)) return true;
+      } else if (!seen.has(selection.name.value)) {
+        seen.add(selection.name.value);
+        const fragment = info.fragments[selection.name.value];
+        if (fragment && holdsVariables([fragment.selectionSet], info, seen)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+const variableFree = new WeakMap<FieldNode, boolean>();
+
+/**
+ * What a field's look-ahead plans come from when they cannot change from one request to the
+ * next: the field nodes (one parsed document: Yoga's parser cache hands out the same nodes for
+ * the same query text), and nothing below them that reads a variable. Then `build`'s result
+ * (plans, projections) is kept per field node and `key` (what else it depends on: the entity
+ * type, the path, the page-size limit) instead of being walked again for every request. A
+ * compiled plan, not a cache of data: nothing read from the graph is kept.
+ */
+const constantPlans = new WeakMap<FieldNode, Map<string, unknown>>();
+const MAX_PLANS_PER_FIELD = 64;
+
+export function planOnce<T>(info: GraphQLResolveInfo, key: string, build: () => T): T {
+  const field = info.fieldNodes[0]!;
+  let free = variableFree.get(field);
+  if (free === undefined) {
+    free = !holdsVariables(subSelections(info.fieldNodes), info);
+    variableFree.set(field, free);
+  }
+  if (!free) return build();
+  let byKey = constantPlans.get(field);
+  if (!byKey) constantPlans.set(field, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const built = build();
+  if (byKey.size >= MAX_PLANS_PER_FIELD) byKey.clear();
+  byKey.set(key, built);
+  return built;
+}

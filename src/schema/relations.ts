@@ -23,6 +23,7 @@ import { ENTITY_REFS, EntityRef, EntityTypeEnum } from './entity.js';
 import { checkPageArgs, offsetOfCursor } from './pagination.js';
 import {
   pathKey,
+  planOnce,
   plansBelow,
   prefetchedPages,
   projectPlans,
@@ -315,13 +316,17 @@ export async function loadEntityReadingAhead(
   context: RequestContext,
   info: GraphQLResolveInfo,
 ): Promise<EntityRecord | string | null> {
-  const plans = relationPlansIn(info.fieldNodes, entityTypeOfId(id), info, (args) => relationPage(args, context));
+  const base = pathKey(info.path);
+  const type = entityTypeOfId(id);
+  // The same for every request of the same operation unless a variable below changes it (planOnce).
+  const { plans, entityFields } = planOnce(info, `${type}|${base}|${context.config.limits.maxPageSize}`, () => {
+    const planned = relationPlansIn(info.fieldNodes, type, info, (args) => relationPage(args, context));
+    projectPlans(planned, base, info);
+    return { plans: planned, entityFields: Object.keys(planned).length > 0 ? rootEntityProjection(base, info) : 'full' as const };
+  });
   if (Object.keys(plans).length === 0) return id;
-  projectPlans(plans, pathKey(info.path), info);
-  const entityFields = rootEntityProjection(pathKey(info.path), info);
   const [result] = await loadEntitiesWithRelations(context.store, [id], plans, entityFields, context.queries);
   if (!result) return null;
-  const base = pathKey(info.path);
   const cache = prefetchedPages(context);
   for (const [key, plan] of Object.entries(plans)) {
     const page = result.relations[key]!;

@@ -28,6 +28,8 @@ interface RequestState {
   operationName?: string | null;
   operationType?: string;
   errorCodes: string[];
+  /** The URL's path, as onRequest got it parsed (not parsed again for the response). */
+  path?: string;
   span?: Span;
 }
 
@@ -70,6 +72,7 @@ export function useObservability(logger: Logger): Plugin {
   return {
     onRequest({ request, url }) {
       const state = stateOf(request);
+      state.path = url.pathname;
       if (tracer) {
         const parent = propagation.extract(otelContext.active(), Object.fromEntries(request.headers));
         state.span = tracer.startSpan(
@@ -95,7 +98,7 @@ export function useObservability(logger: Logger): Plugin {
     },
     onResponse({ request, response }) {
       const state = stateOf(request);
-      const path = new URL(request.url).pathname;
+      const path = state.path ?? new URL(request.url).pathname;
       const seconds = (performance.now() - state.startedAt) / 1000;
       response.headers.set(REQUEST_ID_HEADER, state.id);
 

@@ -319,6 +319,34 @@ export interface EntityWithRelationsRecord {
   relations: Record<string, RelationPageRecord>;
 }
 
+interface BuiltStatement {
+  text: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Statements by the plans object they were built from: the look-ahead hands out the same plans
+ * for every request of an operation whose plans do not depend on variables (planOnce in
+ * relation-prefetch.ts), so its text is built and compacted once. Keyed as well by what else
+ * shapes the text (the root's projection, relationsFitOntology). The parameters are the page
+ * sizes and types of the plans, shared read-only; each request adds its own ids.
+ */
+const statements = new WeakMap<object, Map<string, BuiltStatement>>();
+
+function statementFor(
+  plans: Record<string, RelationPlan>,
+  entityFields: 'full' | readonly NodeProperty[],
+  relationsFitOntology: boolean,
+  build: () => BuiltStatement,
+): BuiltStatement {
+  const key = `${relationsFitOntology}|${entityFields === 'full' ? 'full' : entityFields.join(',')}`;
+  let byKey = statements.get(plans);
+  if (!byKey) statements.set(plans, (byKey = new Map()));
+  let built = byKey.get(key);
+  if (!built) byKey.set(key, (built = build()));
+  return built;
+}
+
 /** The entity's own columns: its whole map, or its id, type and the listed properties as a list. */
 function entityColumns(fields: 'full' | readonly NodeProperty[], variable: string): string {
   if (fields === 'full') return `${variable} ${ENTITY_PROJECTION}`;
@@ -352,18 +380,18 @@ export async function loadEntitiesWithRelations(
   entityFields: 'full' | readonly NodeProperty[],
   counter?: QueryCounter,
 ): Promise<(EntityWithRelationsRecord | null)[]> {
-  const statement = newStatement(store);
   const planned = Object.entries(plans);
-  const relations = planned.map(([, plan]) => pageExpression(plan, 'n', statement));
-  const rows = await store.readRaw(
-    compact(`UNWIND $ids AS q
+  const { text, params } = statementFor(plans, entityFields, store.relationsFitOntology, () => {
+    const statement = newStatement(store);
+    const relations = planned.map(([, plan]) => pageExpression(plan, 'n', statement));
+    const cypher = compact(`UNWIND $ids AS q
      ${REQUESTED.match}
      WITH q, ${REQUESTED.target} AS i
      MATCH (n:${ENTITY_LABEL} {id: i})
-     RETURN q, ${entityColumns(entityFields, 'n')} AS e, [${relations.join(', ')}] AS r`),
-    { ...statement.params, ids },
-    counter,
-  );
+     RETURN q, ${entityColumns(entityFields, 'n')} AS e, [${relations.join(', ')}] AS r`);
+    return { text: cypher, params: statement.params };
+  });
+  const rows = await store.readRaw(text, { ...params, ids }, counter);
   const byRequested = new Map(rows.map((row) => [row[0] as string, row]));
   return ids.map((id) => {
     const row = byRequested.get(id);

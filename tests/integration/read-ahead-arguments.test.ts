@@ -54,4 +54,30 @@ describe('arguments of fields read ahead', () => {
     expect(variable.errors).toBeUndefined();
     expect(variable.data!.entity.related.edges.map((edge) => edge.node.id)).toEqual([tactic]);
   });
+
+  it('plans a repeated operation the same each time, and again when a variable below it changes', async () => {
+    type Answer = { entity: { related: { edges: { node: { id: string } }[] } } };
+    const ids = (answer: { data?: Answer | null; errors?: unknown }) => {
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.entity.related.edges.map((edge) => edge.node.id);
+    };
+    // Literal arguments: the plans are kept for the operation, the answers stay per request.
+    for (let round = 0; round < 2; round += 1) {
+      expect(ids(await execute<Answer, unknown>(app.yoga, related('[TARGET_GROUP]'), { id: agency }))).toEqual([group]);
+      expect(ids(await execute<Answer, unknown>(app.yoga, related('[TACTIC]'), { id: agency }))).toEqual([tactic]);
+    }
+    // A variable below entity(id): planned for each request's value.
+    for (const [types, expected] of [
+      [['TACTIC'], [tactic]],
+      [['TARGET_GROUP'], [group]],
+      [['TACTIC', 'TARGET_GROUP'], [group, tactic].sort()],
+    ] as const) {
+      expect(ids(await execute<Answer, unknown>(app.yoga, related('$types'), { id: agency, types })).sort()).toEqual(expected);
+    }
+    const pageOf = `query Page($id: ID!, $first: Int) {
+      entity(id: $id) { id related(direction: OUT, first: $first) { edges { node { id } } } }
+    }`;
+    expect(ids(await execute<Answer, unknown>(app.yoga, pageOf, { id: agency, first: 1 }))).toHaveLength(1);
+    expect(ids(await execute<Answer, unknown>(app.yoga, pageOf, { id: agency, first: 2 }))).toHaveLength(2);
+  });
 });
