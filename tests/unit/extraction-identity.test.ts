@@ -60,6 +60,16 @@ describe('target groups', () => {
   });
 });
 
+describe('activists at home and communities abroad', () => {
+  it('keeps pro-democracy activists apart from the diaspora a state pursues abroad', () => {
+    const home = ids('Les militants pro-démocratie ont dénoncé la nouvelle loi, comme les voix dissidentes.', 'fr', 'TargetGroup');
+    const abroad = ids('Les services surveillent la diaspora ouïghoure en Europe.', 'fr', 'TargetGroup');
+    expect(home).toEqual(['target-group:pro-democracy-activists-and-dissidents']);
+    expect(abroad).toHaveLength(1);
+    expect(abroad[0]).not.toBe(home[0]);
+  });
+});
+
 describe('event ids', () => {
   it('gives one id to the same arrest reported in two documents and two languages', () => {
     const en = ids('In April, an aide to a German MEP, Wei L., was arrested in Dresden on suspicion of spying for China.', 'en', 'Event', '2024-09-30');
