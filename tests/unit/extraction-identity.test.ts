@@ -94,6 +94,15 @@ describe('event ids', () => {
     expect(a[0]).not.toBe(b[0]);
   });
 
+  it('does not key an arrest on the person who speaks of it, nor on a day without the acting body\'s country', () => {
+    const a = ids('A spokesman, John Smith, said an engineer was arrested on 4 March 2025.', 'en', 'Event', '2025-03-05');
+    const b = ids('John Smith said a technician was arrested on 4 March 2025.', 'en', 'Event', '2025-03-05');
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]).not.toBe(b[0]);
+    expect(a[0]).not.toMatch(/john/);
+  });
+
   it('keys a warning on its issuer and day: the same day meets, the same month does not', () => {
     const first = ids('On 3 March 2025, MI5 warned universities about foreign spies.', 'en', 'Event', '2025-03-04');
     const again = ids('MI5 issued a warning to universities on 3 March 2025 about foreign spies.', 'en', 'Event', '2025-03-05');
