@@ -8,7 +8,6 @@ import type { EventRule } from './lexicon/index.js';
 import type { EntityRef, FoundMention } from './mentions.js';
 import { entityId } from '../domain/ids.js';
 import { eventKey } from './identity.js';
-import { countryContext, type Country } from './countries.js';
 import type { DatePrecision, EntityType, Mention } from '../domain/entities.js';
 
 /** An entity of this document with everything the relation rules need. */
@@ -200,8 +199,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
   }
   const covered = new Uint8Array(doc.tokens.length);
   for (const e of entities) for (const m of e.mentions) covered.fill(1, m.firstToken, m.endToken);
-  let country: Country | null | undefined;
-  const keyContext = { covered, country: () => (country === undefined ? (country = countryContext(doc)[0] ?? null) : country) };
+  const keyContext = { covered };
   const usedKeys = new Set<string>();
   return drafts.map((d) => {
     const actorName = d.actor?.ref.name ?? null;

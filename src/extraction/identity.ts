@@ -180,9 +180,8 @@ function localKey(doc: AnalysedDocument, e: EventKeyInput): string {
   return `${e.name} ${shortHash(doc.text)}${s ? shortHash(doc.text.slice(s.start, s.end)) : ''}`;
 }
 
-/** What the whole document tells every event key: its country, and the tokens entity names cover (not persons). */
+/** What the whole document tells every event key: the tokens entity names cover (not persons). */
 export interface EventKeyContext {
-  country: () => Country | null;
   covered: Uint8Array;
 }
 
@@ -195,14 +194,15 @@ export function eventKey(doc: AnalysedDocument, e: EventKeyInput, context: Event
     if (e.actor && e.precision === 'DAY' && e.date) return `${e.kind} ${e.actor.ref.name} ${e.date}`;
     return localKey(doc, e);
   }
-  const where = (e.actor && countryOfName(e.actor.ref.name)) ?? context.country();
-  const place = where ? countryPhrase(where.name) : 'unplaced';
+  // The country of the body that acts: the story's country context is often the spying state's.
+  const where = e.actor ? countryOfName(e.actor.ref.name) : null;
   const person = personOf(doc, e, context.covered);
   const year = e.date?.slice(0, 4) ?? (doc.publication ? String(doc.publication.year) : null);
   // The person and the year say which case it is; the country would only add a guess (the story's
   // country context is often the spying state's, not the arresting one's).
   if (person && year) return `${e.kind} ${person} ${year}`;
-  if (day) return `${e.kind} ${place} ${day}`;
+  // A day and a country: one arrest that day there, as far as two reports can tell; a day alone says too little.
+  if (day && where) return `${e.kind} ${countryPhrase(where.name)} ${day}`;
   return localKey(doc, e);
 }
 
@@ -244,6 +244,14 @@ const isInitial = (doc: AnalysedDocument, k: number) => {
   return !!t && t.kind === 'word' && /^\p{Lu}$/u.test(doc.text.slice(t.start, t.end)) && doc.tokens[k + 1]?.norm === '.';
 };
 
+/** Words that make a name the source of a statement: "X said", "selon X", "X, a spokesman,". */
+const SPEECH = folded(['said', 'says', 'told', 'added', 'according', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'dit', 'declare', 'indique', 'selon', 'ajoute', 'precise', 'affirme', 'porte-parole', 'ministre', 'explique', 'estime']);
+function speaks(doc: AnalysedDocument, first: number, end: number): boolean {
+  for (let k = Math.max(0, first - 2); k < first; k++) if (SPEECH.has(doc.tokens[k]!.norm)) return true;
+  for (let k = end; k < Math.min(doc.tokens.length, end + 4); k++) if (SPEECH.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
+
 function personIn(doc: AnalysedDocument, from: number, to: number, covered: Uint8Array): string | null {
   const language = doc.grammar?.language ?? doc.language;
   for (let k = from; k < to - 1; k++) {
@@ -257,8 +265,8 @@ function personIn(doc: AnalysedDocument, from: number, to: number, covered: Uint
     if (!(isNameWord(doc, next) || isInitial(doc, next)) || countryOfWord(doc.tokens[next]!.cased, language)) continue;
     // A run of three or more capitalised words is a name of something else ("Alternative for Germany" aside, "Federal Public Prosecutor").
     if (isNameWord(doc, next + 1) && !isInitial(doc, next)) continue;
-    // "Maximilian Krah's aide": the possessor is not whom the event concerns.
-    if (doc.tokens[next + 1]?.norm === "'s") continue;
+    // "Maximilian Krah's aide": the possessor is not whom the event concerns; nor is who speaks of it.
+    if (doc.tokens[next + 1]?.norm === "'s" || speaks(doc, k, next + 1)) continue;
     return `${doc.tokens[k]!.norm} ${doc.tokens[next]!.norm.slice(0, 1)}`;
   }
   return null;

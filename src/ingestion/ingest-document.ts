@@ -13,6 +13,7 @@ import { validateDocumentInput, type DocumentInput } from '../domain/document.js
 import { matchKey } from '../domain/fold.js';
 import { MAX_ALIASES, MAX_ID_CHARS, MAX_NAME_CHARS } from '../domain/name-limits.js';
 import { isNewerExtractorVersion } from './versions.js';
+import { countryOfName } from '../extraction/countries.js';
 
 export interface IngestOptions {
   maxDocumentChars: number;
@@ -252,7 +253,8 @@ function dropDanglingRelations(extraction: ExtractionResult, warnings: string[])
 
 /**
  * Where each extracted entity lands: a redirect's target, the node with its id, or else the one
- * existing node of its type that shares one of its names (any language, alias, acronym).
+ * existing node of its type that shares one of its names (any language, alias, acronym) and
+ * does not belong to another country (the extractor keeps two countries' bodies apart).
  * Events are matched by id only: their ids already encode kind, actor and date, and a shared
  * generic name ("warning") must not join two events.
  */
@@ -272,10 +274,10 @@ async function resolveEntities(
     targets.set(entity.id, lookup.target);
     if (!lookup.exists && entity.type !== 'Event' && !entity.generic) {
       const keys = [...new Set([entity.name, ...entity.aliases].map(matchKey).filter((key) => key.length > 0))];
-      candidates.push({ id: entity.id, type: entity.type, keys });
+      candidates.push({ id: entity.id, type: entity.type, keys, country: countryOfName(entity.name)?.name ?? null });
     }
   }
-  const matches = await findEntitiesByNames(tx, candidates);
+  const matches = await findEntitiesByNames(tx, candidates, (name) => countryOfName(name)?.name ?? null);
   for (const [id, found] of matches) {
     if (found.length === 1) {
       targets.set(id, found[0]!);

@@ -69,6 +69,8 @@ export interface NameCandidate {
   type: EntityType;
   /** matchKey of each of its names. */
   keys: string[];
+  /** The country the entity belongs to, when its name says: a node of another country is not it. */
+  country?: string | null;
 }
 
 /**
@@ -79,6 +81,7 @@ export interface NameCandidate {
 export async function findEntitiesByNames(
   tx: WriteTransaction,
   candidates: readonly NameCandidate[],
+  countryOf?: (name: string) => string | null,
 ): Promise<Map<string, string[]>> {
   const rows = candidates.filter((candidate) => candidate.keys.length > 0);
   if (rows.length === 0) return new Map();
@@ -91,11 +94,23 @@ export async function findEntitiesByNames(
      WITH c, node
      WHERE node.type = c.type AND NOT coalesce(node.generic, false)
        AND any(k IN coalesce(node.matchKeys, []) WHERE k IN c.keys)
-     RETURN c.id AS id, collect(DISTINCT node.id) AS matches`,
+     RETURN c.id AS id, collect(DISTINCT [node.id, node.name]) AS matches`,
     {
       index: ENTITY_NAME_INDEX,
-      candidates: rows.map((candidate) => ({ ...candidate, query: fullTextQueryForKeys(candidate.keys) })),
+      candidates: rows.map((candidate) => ({ id: candidate.id, type: candidate.type, keys: candidate.keys, query: fullTextQueryForKeys(candidate.keys) })),
     },
   );
-  return new Map(found.map((row) => [row.id as string, (row.matches as string[]).sort()]));
+  const countries = new Map(rows.map((candidate) => [candidate.id, candidate.country ?? null]));
+  // Two countries' bodies may share a name or an acronym ("MSS", "the National Police"): never one node.
+  const sameCountry = (id: string, name: string) => {
+    const mine = countries.get(id) ?? null;
+    const theirs = mine && countryOf ? countryOf(name) : null;
+    return !mine || !theirs || mine === theirs;
+  };
+  return new Map(
+    found.map((row) => [
+      row.id as string,
+      (row.matches as [string, string][]).filter(([, name]) => sameCountry(row.id as string, name)).map(([id]) => id).sort(),
+    ]),
+  );
 }

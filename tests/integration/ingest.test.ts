@@ -309,6 +309,23 @@ describe('ingestDocument', () => {
     expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 1 });
   });
 
+  it('keeps two countries\' bodies that share an acronym on two nodes, and matches the acronym within one country', async () => {
+    const tag = uniqueTag('c');
+    const load = async (text: string, name: string, mentions: string[]) => {
+      const annotations = annotate(text, [{ type: 'Agency', name, aliases: [`PB${tag}`], mentions }], []);
+      const result = await execute(app.yoga, Ingest, { input: { text, language: 'EN' as const, annotations, useExtractor: false } });
+      expect(result.errors).toBeUndefined();
+      return result.data!.ingestDocument.entities[0]!;
+    };
+    const german = await load(`The Police Bureau ${tag} (PB${tag}) of Germany searched a flat.`, `Police Bureau ${tag} (Germany)`, [`Police Bureau ${tag}`, `PB${tag}`]);
+    const austrian = await load(`The Police Bureau ${tag} (PB${tag}) of Austria searched a flat.`, `Police Bureau ${tag} (Austria)`, [`Police Bureau ${tag}`, `PB${tag}`]);
+    expect(german.id).toBe(`agency:police-bureau-${tag}-germany`);
+    expect(austrian).toMatchObject({ id: `agency:police-bureau-${tag}-austria`, status: 'CREATED' });
+    const again = await load(`German officers of PB${tag} made an arrest.`, `PB${tag} Polizei ${tag} (Germany)`, [`PB${tag}`]);
+    expect(again).toMatchObject({ id: german.id, status: 'MATCHED' });
+    expect(await countTagged(app, tag)).toEqual({ nodes: 2, relationships: 0 });
+  });
+
   it('keeps one node per entity when documents sharing entities load concurrently', async () => {
     const tag = uniqueTag('c');
     const inputs = Array.from({ length: 8 }, (_, i) => {

@@ -60,6 +60,16 @@ describe('target groups', () => {
   });
 });
 
+describe('activists at home and communities abroad', () => {
+  it('keeps pro-democracy activists apart from the diaspora a state pursues abroad', () => {
+    const home = ids('Les militants pro-démocratie ont dénoncé la nouvelle loi, comme les voix dissidentes.', 'fr', 'TargetGroup');
+    const abroad = ids('Les services surveillent la diaspora ouïghoure en Europe.', 'fr', 'TargetGroup');
+    expect(home).toEqual(['target-group:pro-democracy-activists-and-dissidents']);
+    expect(abroad).toHaveLength(1);
+    expect(abroad[0]).not.toBe(home[0]);
+  });
+});
+
 describe('event ids', () => {
   it('gives one id to the same arrest reported in two documents and two languages', () => {
     const en = ids('In April, an aide to a German MEP, Wei L., was arrested in Dresden on suspicion of spying for China.', 'en', 'Event', '2024-09-30');
@@ -82,6 +92,15 @@ describe('event ids', () => {
     expect(a).toHaveLength(1);
     expect(b).toHaveLength(1);
     expect(a[0]).not.toBe(b[0]);
+  });
+
+  it('does not key an arrest on the person who speaks of it, nor on a day without the acting body\'s country', () => {
+    const a = ids('A spokesman, John Smith, said an engineer was arrested on 4 March 2025.', 'en', 'Event', '2025-03-05');
+    const b = ids('John Smith said a technician was arrested on 4 March 2025.', 'en', 'Event', '2025-03-05');
+    expect(a).toHaveLength(1);
+    expect(b).toHaveLength(1);
+    expect(a[0]).not.toBe(b[0]);
+    expect(a[0]).not.toMatch(/john/);
   });
 
   it('keys a warning on its issuer and day: the same day meets, the same month does not', () => {
