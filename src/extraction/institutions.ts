@@ -245,7 +245,10 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
     if (byName.size === 1) ref = [...byName.values()][0]!;
     else if (byName.size === 0 && kind.creates) {
       if (context === undefined) context = countryContext(doc)[0] ?? null;
-      if (context) ref = institutionRef(kind, context.name, true);
+      // "Federal investigators" in a story about a foreign agent are the police of the country
+      // whose prosecutors and courts act, not of the country the story is most about.
+      const country = ENFORCING.has(kind.kind) ? (homeCountry(mentions) ?? context) : context;
+      if (country) ref = institutionRef(kind, country.name, true);
     }
     if (!ref && kind.kind === 'national-intelligence' && byName.size === 0) {
       if (context === undefined) context = countryContext(doc)[0] ?? null;

@@ -24,6 +24,16 @@ describe('bodies every country has', () => {
     expect(germanFr).toEqual(german);
   });
 
+  it('gives unnamed investigators the country whose prosecutors act, not the country the story is about', () => {
+    const text =
+      'A Chinese businessman living in Boston was accused of passing messages to China\'s security ministry. ' +
+      'Federal investigators searched his office in March, and the US Attorney\'s Office charged him on Friday. ' +
+      'Beijing denied any link with the man, and China called the case a smear.';
+    const agencies = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' }).entities.filter((e) => e.type === 'Agency');
+    const investigators = agencies.find((e) => e.mentions.some((m) => m.text.toLowerCase() === 'federal investigators'));
+    expect(investigators?.id).toBe('agency:police-united-states');
+  });
+
   it('puts the country in the name of a body a general rule names only by its function', () => {
     const a = ids('Vietnam\'s Directorate of Military Intelligence denied the report on Monday.', 'en', 'Agency');
     const b = ids('The Directorate of Military Intelligence of Ukraine said on Monday it had evidence.', 'en', 'Agency');
