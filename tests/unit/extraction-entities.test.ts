@@ -332,3 +332,28 @@ describe('group words that name persons or qualify a noun (issue 11)', () => {
     expect(names('Le service met en garde les ingénieurs et scientifiques du secteur.', 'fr', 'TargetGroup')).toContain('Researchers and scientists');
   });
 });
+
+describe('group spans over a workplace, and descriptions of a foreign ministry (issue 11)', () => {
+  it('puts the people in front of a sector into its mention, and a "who work in" clause after a group', () => {
+    expect(mentionsOf('Le rapport cite des cadres dans des secteurs stratégiques comme cibles.', 'fr', 'TargetGroup')).toEqual([['cadres dans des secteurs stratégiques']]);
+    expect(mentionsOf('They courted young engineers who work in the satellite industry.', 'en', 'TargetGroup')[0]![0]).toMatch(/who work in the satellite industry$/);
+  });
+
+  it('reads a diplomatic source qualified by a nationality as that country’s foreign ministry', () => {
+    expect(names('« Ces accusations sont infondées », a réagi une source diplomatique belge.', 'fr', 'Agency')).toEqual(['Ministry of Foreign Affairs (Belgium)']);
+  });
+});
+
+describe('gazetteer: courts, legislatures, outlets and groups written from domain knowledge (issue 11)', () => {
+  it('knows courts and legislatures in both languages, jurisdiction-bound where the name is shared', () => {
+    expect(names('La Cour de cassation a rejeté le pourvoi.', 'fr', 'Agency')).toEqual(['Court of Cassation (France)']);
+    expect(names('The Knesset passed the bill on Monday.', 'en', 'Agency')).toEqual(['Knesset']);
+    expect(names('The Legislative Council met in Hong Kong to vote.', 'en', 'Agency')).toEqual(['Legislative Council (Hong Kong)']);
+    expect(names('The Legislative Council of the province met.', 'en', 'Agency')).not.toContain('Legislative Council (Hong Kong)');
+  });
+
+  it('knows outlets and state hacking groups by their aliases', () => {
+    expect(names('Bellingcat traced the officers, and OceanLotus was blamed.', 'en', 'Agency')).toEqual(expect.arrayContaining(['Bellingcat', 'APT32 (OceanLotus)']));
+    expect(names('Selon Le Canard enchaîné, le service a été alerté.', 'fr', 'Agency')).toContain('Le Canard enchaîné');
+  });
+});
