@@ -42,7 +42,7 @@ describe('offences in their legal wording', () => {
 
   it('reads quoted offences and goes on past an item cut short', () => {
     const text = 'Selon la justice iranienne, ils sont accusés de « complot pour renverser le régime » et de "corruption sur terre" pour le compte d’un service étranger.';
-    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser'], ['corruption sur terre']]);
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser le régime'], ['corruption sur terre']]);
   });
 
   it('gives an offence the country of the prosecutors who charge it, not of the accused', () => {
@@ -355,5 +355,17 @@ describe('gazetteer: courts, legislatures, outlets and groups written from domai
   it('knows outlets and state hacking groups by their aliases', () => {
     expect(names('Bellingcat traced the officers, and OceanLotus was blamed.', 'en', 'Agency')).toEqual(expect.arrayContaining(['Bellingcat', 'APT32 (OceanLotus)']));
     expect(names('Selon Le Canard enchaîné, le service a été alerté.', 'fr', 'Agency')).toContain('Le Canard enchaîné');
+  });
+});
+
+describe('quoted offences and an organisation’s own channel (issue 11)', () => {
+  it('takes the whole quoted wording of a charge, complement included', () => {
+    const text = 'En Russie, le chercheur est inculpé pour « divulgation de secrets au profit de l’Ukraine », selon son avocat.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['divulgation de secrets au profit de l’Ukraine']]);
+  });
+
+  it('does not take the account an agency publishes on for an approach method', () => {
+    expect(names('The ministry posted the notice on its official WeChat account on Monday.', 'en', 'Tactic')).toEqual([]);
+    expect(names('Recruiters contacted the engineers via LinkedIn messages.', 'en', 'Tactic')).not.toEqual([]);
   });
 });
