@@ -369,3 +369,14 @@ describe('quoted offences and an organisation’s own channel (issue 11)', () =>
     expect(names('Recruiters contacted the engineers via LinkedIn messages.', 'en', 'Tactic')).not.toEqual([]);
   });
 });
+
+describe('more methods as verb classes x object classes (issue 11)', () => {
+  it('reads a hired proxy, planted spyware, phishing sent, goods smuggled and travel paid for', () => {
+    expect(names('The retired officer was hired to follow a dissident.', 'en', 'Tactic')).toContain('Use of proxies and intermediaries');
+    expect(names('The operators deployed a keylogger on the laptops of the delegation.', 'en', 'Tactic')).toContain('Malware and spyware');
+    expect(mentionsOf('The unit sent booby-trapped attachments to embassy staff.', 'en', 'Tactic')).toEqual([['sent booby-trapped attachments']]);
+    expect(names('The firm smuggled military technology to a sanctioned buyer.', 'en', 'Tactic')).toContain('Illegal export of dual-use goods');
+    expect(names("L'association finançait les voyages des élus vers Pékin.", 'fr', 'Tactic')).toContain('Offers of sponsored travel, conferences or speaking engagements');
+    expect(names('Les pirates ont compromis les mises à jour du logiciel de comptabilité.', 'fr', 'Tactic')).toContain('Supply-chain compromise');
+  });
+});
