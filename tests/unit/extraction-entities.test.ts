@@ -315,6 +315,8 @@ describe('agencies from general rules and roles that are not agencies (issue 11)
   it('reads investigators and law enforcement qualified by a nationality', () => {
     expect(names('Dutch investigators traced the payments to a shell firm.', 'en', 'Agency')).toEqual(['Police (Netherlands)']);
     expect(names('The campaign was run by Russian law enforcement abroad.', 'en', 'Agency')).toEqual(['Police (Russia)']);
+    expect(names('In Ohio, federal investigators searched the house, US prosecutors said.', 'en', 'Agency')).toContain('US federal investigators (unspecified)');
+    expect(names('In Germany, federal investigators searched the flat, prosecutors in Berlin said.', 'en', 'Agency')).not.toContain('US federal investigators (unspecified)');
   });
 
   it('leaves out a police rank held by a person and the wording "acting as an agent"', () => {
