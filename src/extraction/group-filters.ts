@@ -38,3 +38,16 @@ export function notAGroup(doc: AnalysedDocument, m: FoundMention, agencies: read
   }
   return false;
 }
+
+const ORGANISATION_POSSESSIVES = new Set(['its']);
+/**
+ * Tactic candidates that are not methods: an organisation's own channel ("on its WeChat
+ * account", "its official LinkedIn page") is where it publishes, not an approach.
+ */
+export function notATactic(doc: AnalysedDocument, m: FoundMention): boolean {
+  if (m.ref.type !== 'Tactic') return false;
+  const { tokens } = doc;
+  let k = m.firstToken - 1;
+  if (k >= 0 && ['official', 'officiel', 'officielle'].includes(tokens[k]!.norm)) k--;
+  return k >= 0 && doc.sentenceOfToken[k] === m.sentence && ORGANISATION_POSSESSIVES.has(tokens[k]!.norm);
+}

@@ -17,7 +17,7 @@ import { findRelations } from './relations.js';
 import { qualifyByCountry } from './identity.js';
 import { applyDefinedAcronyms, resolveMentions } from './resolve.js';
 import { adjustDescriptiveSpans } from './spans.js';
-import { notAGroup } from './group-filters.js';
+import { notAGroup, notATactic } from './group-filters.js';
 import { DEFAULT_MAX_INPUT_CHARS, validateInput } from './validate.js';
 import { SUPPORTED_LANGUAGES } from './grammar/index.js';
 import type { ExtractedEntity, ExtractionInput, ExtractionResult, Extractor } from './types.js';
@@ -55,10 +55,11 @@ export function extractDocument(input: ExtractionInput, options: ExtractOptions 
   const agencyMentions = resolved.filter((m) => m.ref.type === 'Agency');
   const kept = resolved.filter(
     (m) =>
-      m.ref.type !== 'TargetGroup' ||
+      !notATactic(doc, m) &&
+      (m.ref.type !== 'TargetGroup' ||
       (!notAGroup(doc, m, agencyMentions) &&
         !triggers.some((t) => t.rule.actorRole === 'actor' && !t.rule.objectIsTarget && t.sentence === m.sentence && t.start < m.end && m.start < t.end) &&
-        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end)),
+        !roleSpans.some((r) => r.sentence === m.sentence && r.start <= m.start && m.end <= r.end))),
   );
   const entities = groupMentions(qualifyByCountry(doc, kept));
   const events = buildEvents(doc, triggers, entities);

@@ -218,7 +218,14 @@ export function findLawNames(doc: AnalysedDocument, known: readonly FoundMention
           k++;
         }
         let end = k;
-        while (end < s.endToken && end - k < 9) {
+        // Inside quotation marks the whole quoted wording is the offence, complement included:
+        // «espionnage pour le compte d'un État étranger».
+        let closing = -1;
+        if (k > s.firstToken && QUOTES.has(tokens[k - 1]!.norm)) {
+          for (let q = k + 1; q < s.endToken && q - k <= 9; q++) if (QUOTES.has(tokens[q]!.norm)) { closing = q; break; }
+        }
+        if (closing > 0) end = closing;
+        while (closing < 0 && end < s.endToken && end - k < 9) {
           const t = tokens[end]!;
           if (t.kind === 'punct' && t.norm !== "'" && t.norm !== '-') break;
           if (STOPS.has(t.norm) && end > k) break;

@@ -32,6 +32,7 @@ export function adjustDescriptiveSpans(doc: AnalysedDocument, mentions: FoundMen
         taken[after] = 1;
       }
     }
+    extendOverWorkplace(doc, m, taken);
     m.start = tokens[m.firstToken]!.start;
     m.end = tokens[m.endToken - 1]!.end;
   }
@@ -97,3 +98,47 @@ function extendOverList(doc: AnalysedDocument, m: FoundMention, taken: Uint8Arra
   }
 }
 
+
+/** Plural nouns for people by their work or age, which a place of work qualifies. */
+const PEOPLE_NOUNS = new Set(
+  ['cadres', 'employes', 'salaries', 'ingenieurs', 'techniciens', 'agents', 'jeunes', 'personnes', 'travailleurs', 'experts', 'specialistes', 'dirigeants',
+    'employees', 'workers', 'staff', 'engineers', 'technicians', 'executives', 'managers', 'experts', 'specialists', 'professionals', 'people', 'personnel'],
+);
+const PEOPLE_ADJECTIVES = new Set(['jeunes', 'hauts', 'young', 'senior', 'junior']);
+const WORKPLACE_PREPOSITIONS = new Set(['dans', 'in', 'within', 'au', 'aux', 'en']);
+const WORKPLACE_DETERMINERS = new Set(['des', 'les', 'le', 'la', "l'", 'the', 'du']);
+const RELATIVE = new Set(['qui', 'who', 'that']);
+const WORK_VERBS = new Set(['travaillent', 'travaillant', 'work', 'working', 'oeuvrent', 'exercent', 'employed', 'employes']);
+const MAX_CLAUSE = 10;
+
+/**
+ * People placed by where they work belong to the group's mention: "jeunes cadres dans des
+ * secteurs stratégiques" (a sector group with the people in front), "young engineers who work in
+ * the defence sector" (a people group with its relative clause, up to the clause's end).
+ */
+function extendOverWorkplace(doc: AnalysedDocument, m: FoundMention, taken: Uint8Array): void {
+  const { tokens } = doc;
+  const s = doc.sentences[m.sentence]!;
+  // Before: [adj] PEOPLE (dans|in) [det] GROUP
+  let k = m.firstToken - 1;
+  if (k >= s.firstToken && WORKPLACE_DETERMINERS.has(tokens[k]!.norm)) k--;
+  if (k > s.firstToken && WORKPLACE_PREPOSITIONS.has(tokens[k]!.norm) && !taken[k - 1] && PEOPLE_NOUNS.has(tokens[k - 1]!.norm)) {
+    let first = k - 1;
+    if (first - 1 >= s.firstToken && !taken[first - 1] && PEOPLE_ADJECTIVES.has(tokens[first - 1]!.norm)) first--;
+    taken.fill(1, first, m.firstToken);
+    m.firstToken = first;
+    return;
+  }
+  // After: GROUP (qui|who) WORK-VERB (dans|in|for|at) ... up to the next punctuation.
+  let j = m.endToken;
+  if (j + 2 < s.endToken && RELATIVE.has(tokens[j]!.norm) && WORK_VERBS.has(tokens[j + 1]!.norm)) j += 2;
+  else if (j + 1 < s.endToken && WORK_VERBS.has(tokens[j]!.norm)) j += 1;
+  else return;
+  if (!['dans', 'in', 'for', 'at', 'pour', 'sur', 'on', 'au', 'aux'].includes(tokens[j]!.norm)) return;
+  let end = j + 1;
+  while (end < s.endToken && end - j <= MAX_CLAUSE && tokens[end]!.kind !== 'punct') end++;
+  if (end - j > MAX_CLAUSE || end === j + 1) return;
+  for (let q = m.endToken; q < end; q++) if (taken[q]) return;
+  taken.fill(1, m.endToken, end);
+  m.endToken = end;
+}

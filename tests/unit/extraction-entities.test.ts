@@ -42,7 +42,7 @@ describe('offences in their legal wording', () => {
 
   it('reads quoted offences and goes on past an item cut short', () => {
     const text = 'Selon la justice iranienne, ils sont accusés de « complot pour renverser le régime » et de "corruption sur terre" pour le compte d’un service étranger.';
-    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser'], ['corruption sur terre']]);
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['complot pour renverser le régime'], ['corruption sur terre']]);
   });
 
   it('gives an offence the country of the prosecutors who charge it, not of the accused', () => {
@@ -315,6 +315,8 @@ describe('agencies from general rules and roles that are not agencies (issue 11)
   it('reads investigators and law enforcement qualified by a nationality', () => {
     expect(names('Dutch investigators traced the payments to a shell firm.', 'en', 'Agency')).toEqual(['Police (Netherlands)']);
     expect(names('The campaign was run by Russian law enforcement abroad.', 'en', 'Agency')).toEqual(['Police (Russia)']);
+    expect(names('In Ohio, federal investigators searched the house, US prosecutors said.', 'en', 'Agency')).toContain('US federal investigators (unspecified)');
+    expect(names('In Germany, federal investigators searched the flat, prosecutors in Berlin said.', 'en', 'Agency')).not.toContain('US federal investigators (unspecified)');
   });
 
   it('leaves out a police rank held by a person and the wording "acting as an agent"', () => {
@@ -330,5 +332,53 @@ describe('group words that name persons or qualify a noun (issue 11)', () => {
     expect(names('Les Belges Marc Dupont et Luc Lambert sont toujours détenus.', 'fr', 'TargetGroup')).toEqual([]);
     expect(names('Il transmettait des publications et rapports scientifiques à son officier traitant.', 'fr', 'TargetGroup')).toEqual([]);
     expect(names('Le service met en garde les ingénieurs et scientifiques du secteur.', 'fr', 'TargetGroup')).toContain('Researchers and scientists');
+  });
+});
+
+describe('group spans over a workplace, and descriptions of a foreign ministry (issue 11)', () => {
+  it('puts the people in front of a sector into its mention, and a "who work in" clause after a group', () => {
+    expect(mentionsOf('Le rapport cite des cadres dans des secteurs stratégiques comme cibles.', 'fr', 'TargetGroup')).toEqual([['cadres dans des secteurs stratégiques']]);
+    expect(mentionsOf('They courted young engineers who work in the satellite industry.', 'en', 'TargetGroup')[0]![0]).toMatch(/who work in the satellite industry$/);
+  });
+
+  it('reads a diplomatic source qualified by a nationality as that country’s foreign ministry', () => {
+    expect(names('« Ces accusations sont infondées », a réagi une source diplomatique belge.', 'fr', 'Agency')).toEqual(['Ministry of Foreign Affairs (Belgium)']);
+  });
+});
+
+describe('gazetteer: courts, legislatures, outlets and groups written from domain knowledge (issue 11)', () => {
+  it('knows courts and legislatures in both languages, jurisdiction-bound where the name is shared', () => {
+    expect(names('La Cour de cassation a rejeté le pourvoi.', 'fr', 'Agency')).toEqual(['Court of Cassation (France)']);
+    expect(names('The Knesset passed the bill on Monday.', 'en', 'Agency')).toEqual(['Knesset']);
+    expect(names('The Legislative Council met in Hong Kong to vote.', 'en', 'Agency')).toEqual(['Legislative Council (Hong Kong)']);
+    expect(names('The Legislative Council of the province met.', 'en', 'Agency')).not.toContain('Legislative Council (Hong Kong)');
+  });
+
+  it('knows outlets and state hacking groups by their aliases', () => {
+    expect(names('Bellingcat traced the officers, and OceanLotus was blamed.', 'en', 'Agency')).toEqual(expect.arrayContaining(['Bellingcat', 'APT32 (OceanLotus)']));
+    expect(names('Selon Le Canard enchaîné, le service a été alerté.', 'fr', 'Agency')).toContain('Le Canard enchaîné');
+  });
+});
+
+describe('quoted offences and an organisation’s own channel (issue 11)', () => {
+  it('takes the whole quoted wording of a charge, complement included', () => {
+    const text = 'En Russie, le chercheur est inculpé pour « divulgation de secrets au profit de l’Ukraine », selon son avocat.';
+    expect(mentionsOf(text, 'fr', 'Law')).toEqual([['divulgation de secrets au profit de l’Ukraine']]);
+  });
+
+  it('does not take the account an agency publishes on for an approach method', () => {
+    expect(names('The ministry posted the notice on its official WeChat account on Monday.', 'en', 'Tactic')).toEqual([]);
+    expect(names('Recruiters contacted the engineers via LinkedIn messages.', 'en', 'Tactic')).not.toEqual([]);
+  });
+});
+
+describe('more methods as verb classes x object classes (issue 11)', () => {
+  it('reads a hired proxy, planted spyware, phishing sent, goods smuggled and travel paid for', () => {
+    expect(names('The retired officer was hired to follow a dissident.', 'en', 'Tactic')).toContain('Use of proxies and intermediaries');
+    expect(names('The operators deployed a keylogger on the laptops of the delegation.', 'en', 'Tactic')).toContain('Malware and spyware');
+    expect(mentionsOf('The unit sent booby-trapped attachments to embassy staff.', 'en', 'Tactic')).toEqual([['sent booby-trapped attachments']]);
+    expect(names('The firm smuggled military technology to a sanctioned buyer.', 'en', 'Tactic')).toContain('Illegal export of dual-use goods');
+    expect(names("L'association finançait les voyages des élus vers Pékin.", 'fr', 'Tactic')).toContain('Offers of sponsored travel, conferences or speaking engagements');
+    expect(names('Les pirates ont compromis les mises à jour du logiciel de comptabilité.', 'fr', 'Tactic')).toContain('Supply-chain compromise');
   });
 });
