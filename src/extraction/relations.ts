@@ -111,7 +111,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   const enforcer = ENFORCER_ORDER.map((k) => mostMentioned(agencies.filter((a) => a.ref.kind === k))).find((a) => a) ?? null;
   const legislatures = agencies.filter((a) => a.ref.kind === 'legislature');
   const outlets = agencies.filter((a) => a.ref.kind === 'media');
-  const mainCase = events.find((e) => e.event?.rule.actorRole === 'actor') ?? null;
+  // The story's case: its first arrest, charge or conviction, else its first act of any kind (a state such as a detention is not the case).
+  const mainCase = events.find((e) => CASE_KINDS.has(e.event?.rule.kind ?? '')) ?? events.find((e) => e.event?.rule.actorRole === 'actor') ?? null;
   const leadEvent = [...events].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)[0] ?? null;
 
   // PART_OF from the lexicon and from unit names.

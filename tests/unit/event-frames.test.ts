@@ -267,3 +267,35 @@ describe('event dates: relative and anchored', () => {
     expect(events(text, 'fr', '2023-11').find((e) => e.name.startsWith('Arrest'))?.date).toBe('2023-11-06');
   });
 });
+
+describe('attributions and published statements', () => {
+  it('reads "called out X for" and an accusation a body makes as one attribution', () => {
+    const found = events('The Dutch government called out APT29 for a breach of the tax office. The Dutch government has accused a state-backed group of hacking the office.', 'en');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.name).toContain('attribution');
+    expect(found[0]!.mentions.map((m) => m.text)).toContain('called out APT29');
+  });
+
+  it('keeps a passive accusation an accusation about the accused', () => {
+    const found = events('En février, des agents étrangers ont été accusés de surveiller des exilés.', 'fr', '2025-03-14');
+    expect(found[0]?.name).toMatch(/^Accusation/);
+  });
+
+  it('reads a French statement whose issuer stands between it and its participle', () => {
+    expect(mentionTexts("Selon un communiqué de la DGSI publié mardi, des chercheurs ont été approchés.", 'fr').some((m) => m.startsWith('communiqué de la DGSI publié mardi'))).toBe(true);
+  });
+});
+
+describe('the case a story is about', () => {
+  const relationsOf = (text: string, language: 'fr' | 'en') => {
+    const result = extractDocument({ text, language, publishedAt: '2025-03-14' });
+    const byId = new Map(result.entities.map((e) => [e.id, e]));
+    return result.relations.map((r) => `${byId.get(r.source)?.name} ${r.type} ${byId.get(r.target)?.name}`);
+  };
+
+  it('is its charge rather than a detention named first', () => {
+    const rels = relationsOf('Two engineers, detained in Boston since 2022, were charged on Monday. Prosecutors cited the Foreign Agents Registration Act.', 'en');
+    expect(rels.some((r) => /^Charges.* INVOLVES Foreign Agents Registration Act/.test(r))).toBe(true);
+    expect(rels.some((r) => /^Detention.* INVOLVES Foreign Agents Registration Act/.test(r))).toBe(false);
+  });
+});
