@@ -109,7 +109,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
       // A named body issues bulletins; the unnamed or hostile services it warns about do not.
       const named = candidates.filter((m) => !m.ref.generic && !m.ref.adversary);
-      const m = nearestBefore(named, trig.firstToken) ?? nearestAfter(named, trig.endToken) ?? nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
+      // A body named inside the mention is its author ("un communiqué du ministère publié jeudi", "a statement by the agency").
+      const inside = candidates.find((x) => x.firstToken >= trig.firstToken && x.endToken <= trig.endToken && !x.ref.adversary) ?? null;
+      const m = inside ?? nearestBefore(named, trig.firstToken) ?? nearestAfter(named, trig.endToken) ?? nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
       // Joint authors: agencies chained to the actor by commas and "and"/"et" only.
       let left = m;
       while (left) {

@@ -299,3 +299,21 @@ describe('the case a story is about', () => {
     expect(rels.some((r) => /^Detention.* INVOLVES Foreign Agents Registration Act/.test(r))).toBe(false);
   });
 });
+
+describe('statements and states', () => {
+  it('reads an expressed concern as a dated statement of the body that voices it', () => {
+    const found = events('La DGSI a exprimé mardi sa vive inquiétude face à ces approches.', 'fr', '2025-03-14');
+    expect(found.map((e) => e.name)).toContain('General Directorate for Internal Security (DGSI) statement (2025-03-11)');
+    expect(events('The State Department voiced serious concern over the new law on Monday.', 'en').length).toBe(1);
+    expect(events('Le Quai d\'Orsay s\'est dit préoccupé par cette loi.', 'fr').length).toBe(1);
+  });
+
+  it('makes the body named inside a statement its author, not another body of the sentence', () => {
+    const found = events("Viginum a repéré ces comptes, d'après un communiqué du Quai d'Orsay publié jeudi.", 'fr', '2025-03-14');
+    expect(found[0]?.name.startsWith('Ministry for Europe and Foreign Affairs (France)')).toBe(true);
+  });
+
+  it('does not take a French "détenus" (held) for an arrest', () => {
+    expect(events('La prison où étaient détenus les deux Français a été évacuée.', 'fr')).toHaveLength(0);
+  });
+});
