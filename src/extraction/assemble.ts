@@ -136,7 +136,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
         if (m) break;
       }
       const candidates = agencies.filter((x) => ACTING_KINDS.has(x.ref.kind ?? ''));
-      m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
+      if (!trig.rule.hostile) m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
       actor = m ? entityOf.get(m) ?? null : null;
       // An announced step (charges) is announced by a body of its usual kinds: the story's prosecutor, not the court named beside it.
       const preferred = trig.rule.actorPreference ?? [];
@@ -159,7 +159,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     // news: the first of its kind gets the publication date to the day, later ones the month.
     // So is an arrest, a charge or a summons the text reports without a date: to the day in the
     // lead sentences, else to the month.
-    const newsFallback = trig.rule.actorRole === 'actor' && !trig.weak && !trig.date;
+    const newsFallback = trig.rule.actorRole === 'actor' && !trig.rule.hostile && !trig.weak && !trig.date;
     if (!date && doc.publication && ((trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') || newsFallback)) {
       const p = doc.publication;
       const lead = (trig.rule.actorRole === 'issuer' || trig.sentence < LEAD_SENTENCES) && !seenKinds.has(trig.rule.kind) && p.day !== null;

@@ -176,8 +176,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
           for (const c of info.coActors) rel.add('ISSUED', c, e, ev);
         }
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
-        // Documentaries and disclosures are about the hostile services they expose.
-        if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
+        // Documentaries and disclosures are about the hostile services they expose (not warnings, campaigns or statements of concern).
+        if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign' && info.rule.kind !== 'statement') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
         if (info.rule.kind === 'warning' && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);

@@ -317,3 +317,20 @@ describe('statements and states', () => {
     expect(events('La prison où étaient détenus les deux Français a été évacuée.', 'fr')).toHaveLength(0);
   });
 });
+
+describe('hostile campaigns', () => {
+  it('reads a hacking or interference campaign as an event of the hostile side, not of the body that exposes it', () => {
+    const en = events('The NCSC warned on Monday of a phishing campaign by APT29 against ministries.', 'en');
+    const campaign = en.find((e) => e.name.startsWith('Hostile campaign'));
+    expect(campaign?.name).toContain('APT29');
+    const fr = events("L'ANSSI alerte sur une campagne d'espionnage visant des laboratoires.", 'fr');
+    expect(fr.some((e) => e.name.startsWith('Hostile campaign') && !e.name.includes('ANSSI'))).toBe(true);
+  });
+
+  it('does not tie a statement of concern to the hostile services named beside it', () => {
+    const text = 'The State Department voiced concern on Monday about the Russian intelligence services.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const statement = result.entities.find((e) => e.type === 'Event');
+    expect(result.relations.some((r) => r.type === 'INVOLVES' && r.source === statement?.id)).toBe(false);
+  });
+});
