@@ -178,7 +178,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
         // Documentaries and disclosures are about the hostile services they expose (not warnings, campaigns or statements of concern).
         if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign' && info.rule.kind !== 'statement') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
-        if (info.rule.kind === 'warning' && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
+        // A body that tells people of a threat to them warns them ("had been told by the police", "ont été avisés par la DGSI").
+        if ((info.rule.kind === 'warning' || info.rule.kind === 'notification') && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
         // Prosecutors announce arrests and trials (REPORTED_BY); police, courts and the accused services take part.

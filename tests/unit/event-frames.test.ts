@@ -334,3 +334,32 @@ describe('hostile campaigns', () => {
     expect(result.relations.some((r) => r.type === 'INVOLVES' && r.source === statement?.id)).toBe(false);
   });
 });
+
+describe('strikes, consular visits, notifications, statements', () => {
+  it('reads a bombing in the passive with its agent and date', () => {
+    expect(mentionTexts('Le dépôt a été bombardé par un drone le 2 mai.', 'fr')).toContain('a été bombardé par un drone le 2 mai');
+    expect(events('The depot was shelled on Monday.', 'en').map((e) => e.name)).toContain('Strike (2025-03-10)');
+  });
+
+  it('reads a consular visit in both languages and joins its mentions', () => {
+    const found = events('Les détenus ont reçu une visite consulaire. Ils ont été visités par un diplomate en mars.', 'fr');
+    expect(found.filter((e) => e.name.startsWith('Consular visit'))).toHaveLength(1);
+    expect(events('The two engineers were granted consular access last week.', 'en').length).toBe(1);
+  });
+
+  it('makes people told of a threat by a body a notification that body issued, warning them', () => {
+    const text = 'Two journalists had been told by the Metropolitan Police that their lives were at risk.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const note = result.entities.find((e) => e.type === 'Event');
+    expect(note?.mentions[0]?.text).toBe('had been told by the Metropolitan Police');
+    expect(result.relations.some((r) => r.type === 'WARNS')).toBe(true);
+  });
+
+  it('reads "in a statement" as a statement in English as "dans un communiqué" is in French', () => {
+    expect(events('MI5 said in a statement that the risk had grown.', 'en')).toHaveLength(1);
+  });
+
+  it('does not take the French noun "juge" for a trial', () => {
+    expect(events('Un juge a entendu les deux suspects.', 'fr').some((e) => e.name.startsWith('Trial'))).toBe(false);
+  });
+});
