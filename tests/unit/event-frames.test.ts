@@ -363,3 +363,11 @@ describe('strikes, consular visits, notifications, statements', () => {
     expect(events('Un juge a entendu les deux suspects.', 'fr').some((e) => e.name.startsWith('Trial'))).toBe(false);
   });
 });
+
+describe('exposures', () => {
+  it('reads someone exposed or unmasked (as a spy, by a service) as a disclosure', () => {
+    expect(events('The senator has been exposed as an informer by the FBI.', 'en').some((e) => e.name.includes('disclosure'))).toBe(true);
+    expect(events("L'attaché a été démasqué par la DGSI en mai.", 'fr').some((e) => e.name.includes('disclosure'))).toBe(true);
+    expect(events('The workers were exposed to toxic fumes.', 'en')).toHaveLength(0);
+  });
+});
