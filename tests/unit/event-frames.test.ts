@@ -371,3 +371,11 @@ describe('exposures', () => {
     expect(events('The workers were exposed to toxic fumes.', 'en')).toHaveLength(0);
   });
 });
+
+describe('press releases', () => {
+  it('reads a press release of a body as its statement, dated to publication when undated', () => {
+    const found = events('Prosecutors at the US Attorney\'s Office described the scheme in the press release.', 'en', '2025-03-14');
+    expect(found.map((e) => e.date)).toContain('2025-03-14');
+    expect(events('La DGSI détaille ces approches dans son communiqué de presse.', 'fr', '2025-03-14').length).toBe(1);
+  });
+});
