@@ -104,7 +104,9 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
       const candidates = agencies.filter((m) => !ISSUER_EXCLUDED_KINDS.has(m.ref.kind ?? ''));
       // A named body issues bulletins; the unnamed or hostile services it warns about do not.
       const named = candidates.filter((m) => !m.ref.generic && !m.ref.adversary);
-      const m = nearestBefore(named, trig.firstToken) ?? nearestAfter(named, trig.endToken) ?? nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
+      // A body named inside the mention is its author ("un communiqué du ministère publié jeudi", "a statement by the agency").
+      const inside = candidates.find((x) => x.firstToken >= trig.firstToken && x.endToken <= trig.endToken && !x.ref.adversary) ?? null;
+      const m = inside ?? nearestBefore(named, trig.firstToken) ?? nearestAfter(named, trig.endToken) ?? nearestBefore(candidates, trig.firstToken) ?? nearestAfter(candidates, trig.endToken);
       // Joint authors: agencies chained to the actor by commas and "and"/"et" only.
       let left = m;
       while (left) {
@@ -129,7 +131,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
         if (m) break;
       }
       const candidates = agencies.filter((x) => ACTING_KINDS.has(x.ref.kind ?? ''));
-      m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
+      if (!trig.rule.hostile) m ??= nearestAfter(candidates, trig.endToken) ?? nearestBefore(candidates, trig.firstToken);
       actor = m ? entityOf.get(m) ?? null : null;
       // An announced step (charges) is announced by a body of its usual kinds: the story's prosecutor, not the court named beside it.
       const preferred = trig.rule.actorPreference ?? [];
@@ -152,7 +154,7 @@ export function buildEvents(doc: AnalysedDocument, triggers: readonly EventTrigg
     // news: the first of its kind gets the publication date to the day, later ones the month.
     // So is an arrest, a charge or a summons the text reports without a date: to the day in the
     // lead sentences, else to the month.
-    const newsFallback = trig.rule.actorRole === 'actor' && !trig.weak && !trig.date;
+    const newsFallback = trig.rule.actorRole === 'actor' && !trig.rule.hostile && !trig.weak && !trig.date;
     if (!date && doc.publication && ((trig.rule.actorRole === 'issuer' && trig.rule.actorRelation !== 'REPORTED_BY') || newsFallback)) {
       const p = doc.publication;
       const lead = (trig.rule.actorRole === 'issuer' || trig.sentence < LEAD_SENTENCES) && !seenKinds.has(trig.rule.kind) && p.day !== null;

@@ -50,6 +50,8 @@ const FR_PASSIVE = '((a|ont|avait|avaient|aurait|auraient) (_ |)été|été|est|
 const ADVERB = '(_ |)';
 /** How far a publishing verb may stand from what it publishes ("published on Friday a short report"). */
 const OBJECT_GAP = '~4';
+/** How many words of complement may stand between a French noun and its participle ("tentative d'intrusion déjouée", "communiqué du ministère publié"). */
+const FR_COMPLEMENT_GAP = 4;
 
 function englishForms(base: string): { pres: string[]; past: string; ing: string } {
   const b = base;
@@ -141,7 +143,8 @@ export function expandFrame(language: string, forms: FrameForms): { strong: stri
     }
     // A participle alone: "the spy, arrested in May, ..."; for publishing verbs, after the object ("report published").
     // French puts a short complement between the noun and its participle ("tentative d'intrusion déjouée").
-    if (objects) strong.push(language === 'fr' ? `${objects} (de _ |d' _ |)${pp}` : `${objects} ${pp}`);
+    // (A gap, not "d' _": an elided article only splits off before a letter, so the pattern could not hold it.)
+    if (objects) strong.push(language === 'fr' ? `${objects} ~${FR_COMPLEMENT_GAP} ${pp}` : `${objects} ${pp}`);
     else if (!forms.passiveOnly) strong.push(pp);
   }
   if (active.length && !forms.passiveOnly) strong.push(withObject(alt(active)));

@@ -111,7 +111,8 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   const enforcer = ENFORCER_ORDER.map((k) => mostMentioned(agencies.filter((a) => a.ref.kind === k))).find((a) => a) ?? null;
   const legislatures = agencies.filter((a) => a.ref.kind === 'legislature');
   const outlets = agencies.filter((a) => a.ref.kind === 'media');
-  const mainCase = events.find((e) => e.event?.rule.actorRole === 'actor') ?? null;
+  // The story's case: its first arrest, charge or conviction, else its first act of any kind (a state such as a detention is not the case).
+  const mainCase = events.find((e) => CASE_KINDS.has(e.event?.rule.kind ?? '')) ?? events.find((e) => e.event?.rule.actorRole === 'actor') ?? null;
   const leadEvent = [...events].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start)[0] ?? null;
 
   // PART_OF from the lexicon and from unit names.
@@ -175,9 +176,10 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
           for (const c of info.coActors) rel.add('ISSUED', c, e, ev);
         }
         for (const x of [...ofType(list, 'Tactic'), ...ofType(list, 'Law')]) rel.add('INVOLVES', e, x, ev);
-        // Documentaries and disclosures are about the hostile services they expose.
-        if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
-        if (info.rule.kind === 'warning' && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
+        // Documentaries and disclosures are about the hostile services they expose (not warnings, campaigns or statements of concern).
+        if (info.rule.kind !== 'warning' && info.rule.kind !== 'campaign' && info.rule.kind !== 'statement') for (const a of sAgencies) if (isThreat(a) && a !== info.actor) rel.add('INVOLVES', e, a, ev);
+        // A body that tells people of a threat to them warns them ("had been told by the police", "ont été avisés par la DGSI").
+        if ((info.rule.kind === 'warning' || info.rule.kind === 'notification') && info.actor && WARNER_KINDS.has(info.actor.ref.kind ?? '')) for (const g of ofType(list, 'TargetGroup')) rel.add('WARNS', info.actor, g, ev);
       } else if (info.rule.actorRole === 'actor') {
         if (info.rule.actorRelation === 'ISSUED' && info.actor) rel.add('ISSUED', info.actor, e, ev);
         // Prosecutors announce arrests and trials (REPORTED_BY); police, courts and the accused services take part.

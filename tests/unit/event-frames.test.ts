@@ -267,3 +267,115 @@ describe('event dates: relative and anchored', () => {
     expect(events(text, 'fr', '2023-11').find((e) => e.name.startsWith('Arrest'))?.date).toBe('2023-11-06');
   });
 });
+
+describe('attributions and published statements', () => {
+  it('reads "called out X for" and an accusation a body makes as one attribution', () => {
+    const found = events('The Dutch government called out APT29 for a breach of the tax office. The Dutch government has accused a state-backed group of hacking the office.', 'en');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.name).toContain('attribution');
+    expect(found[0]!.mentions.map((m) => m.text)).toContain('called out APT29');
+  });
+
+  it('keeps a passive accusation an accusation about the accused', () => {
+    const found = events('En février, des agents étrangers ont été accusés de surveiller des exilés.', 'fr', '2025-03-14');
+    expect(found[0]?.name).toMatch(/^Accusation/);
+  });
+
+  it('reads a French statement whose issuer stands between it and its participle', () => {
+    expect(mentionTexts("Selon un communiqué de la DGSI publié mardi, des chercheurs ont été approchés.", 'fr').some((m) => m.startsWith('communiqué de la DGSI publié mardi'))).toBe(true);
+  });
+});
+
+describe('the case a story is about', () => {
+  const relationsOf = (text: string, language: 'fr' | 'en') => {
+    const result = extractDocument({ text, language, publishedAt: '2025-03-14' });
+    const byId = new Map(result.entities.map((e) => [e.id, e]));
+    return result.relations.map((r) => `${byId.get(r.source)?.name} ${r.type} ${byId.get(r.target)?.name}`);
+  };
+
+  it('is its charge rather than a detention named first', () => {
+    const rels = relationsOf('Two engineers, detained in Boston since 2022, were charged on Monday. Prosecutors cited the Foreign Agents Registration Act.', 'en');
+    expect(rels.some((r) => /^Charges.* INVOLVES Foreign Agents Registration Act/.test(r))).toBe(true);
+    expect(rels.some((r) => /^Detention.* INVOLVES Foreign Agents Registration Act/.test(r))).toBe(false);
+  });
+});
+
+describe('statements and states', () => {
+  it('reads an expressed concern as a dated statement of the body that voices it', () => {
+    const found = events('La DGSI a exprimé mardi sa vive inquiétude face à ces approches.', 'fr', '2025-03-14');
+    expect(found.map((e) => e.name)).toContain('General Directorate for Internal Security (DGSI) statement (2025-03-11)');
+    expect(events('The State Department voiced serious concern over the new law on Monday.', 'en').length).toBe(1);
+    expect(events('Le Quai d\'Orsay s\'est dit préoccupé par cette loi.', 'fr').length).toBe(1);
+  });
+
+  it('makes the body named inside a statement its author, not another body of the sentence', () => {
+    const found = events("Viginum a repéré ces comptes, d'après un communiqué du Quai d'Orsay publié jeudi.", 'fr', '2025-03-14');
+    expect(found[0]?.name.startsWith('Ministry for Europe and Foreign Affairs (France)')).toBe(true);
+  });
+
+  it('does not take a French "détenus" (held) for an arrest', () => {
+    expect(events('La prison où étaient détenus les deux Français a été évacuée.', 'fr')).toHaveLength(0);
+  });
+});
+
+describe('hostile campaigns', () => {
+  it('reads a hacking or interference campaign as an event of the hostile side, not of the body that exposes it', () => {
+    const en = events('The NCSC warned on Monday of a phishing campaign by APT29 against ministries.', 'en');
+    const campaign = en.find((e) => e.name.startsWith('Hostile campaign'));
+    expect(campaign?.name).toContain('APT29');
+    const fr = events("L'ANSSI alerte sur une campagne d'espionnage visant des laboratoires.", 'fr');
+    expect(fr.some((e) => e.name.startsWith('Hostile campaign') && !e.name.includes('ANSSI'))).toBe(true);
+  });
+
+  it('does not tie a statement of concern to the hostile services named beside it', () => {
+    const text = 'The State Department voiced concern on Monday about the Russian intelligence services.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const statement = result.entities.find((e) => e.type === 'Event');
+    expect(result.relations.some((r) => r.type === 'INVOLVES' && r.source === statement?.id)).toBe(false);
+  });
+});
+
+describe('strikes, consular visits, notifications, statements', () => {
+  it('reads a bombing in the passive with its agent and date', () => {
+    expect(mentionTexts('Le dépôt a été bombardé par un drone le 2 mai.', 'fr')).toContain('a été bombardé par un drone le 2 mai');
+    expect(events('The depot was shelled on Monday.', 'en').map((e) => e.name)).toContain('Strike (2025-03-10)');
+  });
+
+  it('reads a consular visit in both languages and joins its mentions', () => {
+    const found = events('Les détenus ont reçu une visite consulaire. Ils ont été visités par un diplomate en mars.', 'fr');
+    expect(found.filter((e) => e.name.startsWith('Consular visit'))).toHaveLength(1);
+    expect(events('The two engineers were granted consular access last week.', 'en').length).toBe(1);
+  });
+
+  it('makes people told of a threat by a body a notification that body issued, warning them', () => {
+    const text = 'Two journalists had been told by the Metropolitan Police that their lives were at risk.';
+    const result = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' });
+    const note = result.entities.find((e) => e.type === 'Event');
+    expect(note?.mentions[0]?.text).toBe('had been told by the Metropolitan Police');
+    expect(result.relations.some((r) => r.type === 'WARNS')).toBe(true);
+  });
+
+  it('reads "in a statement" as a statement in English as "dans un communiqué" is in French', () => {
+    expect(events('MI5 said in a statement that the risk had grown.', 'en')).toHaveLength(1);
+  });
+
+  it('does not take the French noun "juge" for a trial', () => {
+    expect(events('Un juge a entendu les deux suspects.', 'fr').some((e) => e.name.startsWith('Trial'))).toBe(false);
+  });
+});
+
+describe('exposures', () => {
+  it('reads someone exposed or unmasked (as a spy, by a service) as a disclosure', () => {
+    expect(events('The senator has been exposed as an informer by the FBI.', 'en').some((e) => e.name.includes('disclosure'))).toBe(true);
+    expect(events("L'attaché a été démasqué par la DGSI en mai.", 'fr').some((e) => e.name.includes('disclosure'))).toBe(true);
+    expect(events('The workers were exposed to toxic fumes.', 'en')).toHaveLength(0);
+  });
+});
+
+describe('press releases', () => {
+  it('reads a press release of a body as its statement, dated to publication when undated', () => {
+    const found = events('Prosecutors at the US Attorney\'s Office described the scheme in the press release.', 'en', '2025-03-14');
+    expect(found.map((e) => e.date)).toContain('2025-03-14');
+    expect(events('La DGSI détaille ces approches dans son communiqué de presse.', 'fr', '2025-03-14').length).toBe(1);
+  });
+});

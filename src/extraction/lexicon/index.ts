@@ -84,6 +84,8 @@ export interface EventRule {
   specific?: boolean;
   /** The object the mention runs on over is whom the alleged act aimed at ("accused of spying on dissidents"), not the people the event is about: target groups in it stay. */
   objectIsTarget?: boolean;
+  /** A hostile side's operation ("a phishing campaign"): its actor is only ever one of `actorPreference` (never the body that exposes it), and it is background, not the day's news. */
+  hostile?: boolean;
 }
 
 /** Nationality adjectives and demonyms, countries and their capitals (used by the general rules). */
