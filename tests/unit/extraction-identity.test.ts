@@ -24,14 +24,14 @@ describe('bodies every country has', () => {
     expect(germanFr).toEqual(german);
   });
 
-  it('gives unnamed investigators the country whose prosecutors act, not the country the story is about', () => {
+  it('gives an unnamed police force the country whose prosecutors act, not the country the story is about', () => {
     const text =
-      'A Chinese businessman living in Boston was accused of passing messages to China\'s security ministry. ' +
-      'Federal investigators searched his office in March, and the US Attorney\'s Office charged him on Friday. ' +
-      'Beijing denied any link with the man, and China called the case a smear.';
+      'A Russian engineer was accused of passing plans to Russia\'s military intelligence, and Russia denied it. ' +
+      'German federal prosecutors charged him on Friday after the police searched his flat. ' +
+      'Moscow called the case a provocation by enemies of Russia.';
     const agencies = extractDocument({ text, language: 'en', publishedAt: '2025-03-14' }).entities.filter((e) => e.type === 'Agency');
-    const investigators = agencies.find((e) => e.mentions.some((m) => m.text.toLowerCase() === 'federal investigators'));
-    expect(investigators?.id).toBe('agency:police-united-states');
+    const police = agencies.find((e) => e.mentions.some((m) => m.text.toLowerCase() === 'the police'));
+    expect(police?.id).toBe('agency:police-germany');
   });
 
   it('puts the country in the name of a body a general rule names only by its function', () => {
