@@ -4,8 +4,8 @@
  * and mentions of one group joined by a coordination ("A, B ou C") form one mention.
  */
 import type { AnalysedDocument } from './document.js';
-import { PLACES } from './lexicon/index.js';
-import type { FoundMention } from './mentions.js';
+import { LEXICON_BY_NAME, PLACES } from './lexicon/index.js';
+import { sharedRef, type FoundMention } from './mentions.js';
 import { foldText } from '../domain/fold.js';
 
 const QUALIFIERS = new Set(Object.values(PLACES.nationalities).flat().map((w) => foldText(w)));
@@ -140,5 +140,15 @@ function extendOverWorkplace(doc: AnalysedDocument, m: FoundMention, taken: Uint
   if (end - j > MAX_CLAUSE || end === j + 1) return;
   for (let q = m.endToken; q < end; q++) if (taken[q]) return;
   taken.fill(1, m.endToken, end);
+  // The clause says what sets the group apart: people (of any age or origin) who work with
+  // sensitive or security information are the group with access to it.
+  const clause = tokens.slice(m.endToken, end).map((t) => t.norm);
+  if (clause.some((w) => INFORMATION_NOUNS.has(w)) && clause.some((w) => SENSITIVITY_MARKERS.has(w)) && ACCESS_GROUP) m.ref = sharedRef(ACCESS_GROUP);
   m.endToken = end;
 }
+
+const INFORMATION_NOUNS = new Set(['informations', 'information', 'donnees', 'data', 'documents', 'secrets', 'renseignements', 'dossiers', 'files']);
+const SENSITIVITY_MARKERS = new Set(
+  ['sensibles', 'sensible', 'sensitive', 'classifiees', 'classified', 'secretes', 'secret', 'secrets', 'confidentielles', 'confidential', 'securite', 'security', 'defense', 'defence'],
+);
+const ACCESS_GROUP = LEXICON_BY_NAME.get('People with access to classified or sensitive information');

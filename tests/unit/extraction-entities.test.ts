@@ -341,6 +341,13 @@ describe('group spans over a workplace, and descriptions of a foreign ministry (
     expect(mentionsOf('They courted young engineers who work in the satellite industry.', 'en', 'TargetGroup')[0]![0]).toMatch(/who work in the satellite industry$/);
   });
 
+  it('makes people who work with sensitive or security information the group with access to it', () => {
+    const access = 'People with access to classified or sensitive information';
+    expect(names('Les recruteurs visent de jeunes Chinois qui travaillent dans le traitement de données sensibles.', 'fr', 'TargetGroup')).toEqual([access]);
+    expect(names('The service warned young professionals who work on classified defence files.', 'en', 'TargetGroup')).toEqual([access]);
+    expect(names('They courted young engineers who work in the satellite industry.', 'en', 'TargetGroup')).not.toContain(access);
+  });
+
   it('reads a diplomatic source qualified by a nationality as that country’s foreign ministry', () => {
     expect(names('« Ces accusations sont infondées », a réagi une source diplomatique belge.', 'fr', 'Agency')).toEqual(['Ministry of Foreign Affairs (Belgium)']);
   });
