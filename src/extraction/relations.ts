@@ -7,6 +7,7 @@
  */
 import type { AnalysedDocument } from './document.js';
 import type { DocEntity } from './assemble.js';
+import { countryOfName, type Country } from './countries.js';
 import { GRAMMARS } from './grammar/index.js';
 import { PLACES } from './lexicon/index.js';
 import type { FoundMention } from './mentions.js';
@@ -25,6 +26,11 @@ const CASE_KINDS = new Set(['arrest', 'charge', 'conviction', 'network-dismantle
 const SUB_EVENT_KINDS = new Set(['court-appearance', 'investigation', 'trial']);
 /** Bodies whose statements in a case story are about the case (not the hostile services, outlets or parties). */
 const ACTING_KINDS = new Set(['police', 'prosecutor', 'court', 'security', 'authority', 'intelligence', 'ministry']);
+/** A country's services as a whole: "Turkish intelligence services (unspecified)", "French intelligence services". */
+const UMBRELLA_SERVICES = /^[A-Z][a-z]+ intelligence services(?: \(unspecified\))?$/;
+/** Security bodies that are intelligence services (not cyber-security agencies or police forces). */
+const NAMED_SECURITY_SERVICE = /intelligence|security service|internal security|state security|counter-?intelligence|constitution/i;
+const MINISTRY_KINDS = new Set(['ministry', 'foreign-ministry', 'interior-ministry', 'defence-ministry', 'justice-ministry']);
 /** Per-sentence pairing is capped so a pathological sentence cannot go quadratic. */
 const MAX_MENTIONS_PER_SENTENCE = 40;
 /** Supporting sentences kept per relation. */
@@ -119,6 +125,28 @@ export function findRelations(doc: AnalysedDocument, entities: readonly DocEntit
   for (const a of agencies) for (const parent of a.ref.partOf) {
     const p = byName.get(parent);
     if (p) rel.add('PART_OF', a, p, sentenceSpan(firstSentence(a)));
+  }
+  // PART_OF along a state's hierarchy, when the document names both levels: a country's named
+  // intelligence or security service is part of its "<Nationality> intelligence services", and its
+  // ministries are part of its government. (Services as a whole -> government was measured and
+  // dropped: annotators mark it in some stories only; it cost held-out relation F1.)
+  const countryOf = (a: DocEntity): Country | null => countryOfName(a.ref.name);
+  const umbrellaOf = new Map<Country, DocEntity>();
+  const governmentOf = new Map<Country, DocEntity>();
+  for (const a of agencies) {
+    const c = countryOf(a);
+    if (!c) continue;
+    if (a.ref.kind === 'government' && a.ref.name.startsWith('Government of ')) governmentOf.set(c, a);
+    else if (a.ref.kind === 'intelligence' && UMBRELLA_SERVICES.test(a.ref.name)) umbrellaOf.set(c, a);
+  }
+  for (const a of agencies) {
+    const c = countryOf(a);
+    if (!c || a.ref.generic) continue;
+    const umbrella = umbrellaOf.get(c);
+    const government = governmentOf.get(c);
+    const isService = a.ref.kind === 'intelligence' || (a.ref.kind === 'security' && NAMED_SECURITY_SERVICE.test(a.ref.name) && !/cyber|information/i.test(a.ref.name));
+    if (umbrella && a !== umbrella && isService && !UMBRELLA_SERVICES.test(a.ref.name)) rel.add('PART_OF', a, umbrella, sentenceSpan(firstSentence(a)));
+    if (government && MINISTRY_KINDS.has(a.ref.kind ?? '')) rel.add('PART_OF', a, government, sentenceSpan(firstSentence(a)));
   }
 
   // USES and TARGETS, sentence by sentence.
