@@ -56,8 +56,20 @@ function countryPatterns(language: string): PatternSet<Country> {
   return set;
 }
 
+// Several steps ask for it (lexicon choice, homonyms, descriptions, laws, identity): count once per document.
+const contextCache = new WeakMap<AnalysedDocument, readonly Country[]>();
+
 /** Countries named in the document, most mentioned first (names, capitals and adjectives). */
-export function countryContext(doc: AnalysedDocument): Country[] {
+export function countryContext(doc: AnalysedDocument): readonly Country[] {
+  let found = contextCache.get(doc);
+  if (!found) {
+    found = countCountries(doc);
+    contextCache.set(doc, found);
+  }
+  return found;
+}
+
+function countCountries(doc: AnalysedDocument): Country[] {
   if (!doc.grammar) return [];
   const counts = new Map<Country, number>();
   const set = countryPatterns(doc.grammar.language);

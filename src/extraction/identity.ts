@@ -89,7 +89,7 @@ function countryAround(doc: AnalysedDocument, m: FoundMention): Country | null {
  * Companies and other per-country target groups take the country their mention gives.
  */
 export function qualifyByCountry(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
-  let context: Country[] | null = null;
+  let context: readonly Country[] | null = null;
   const renamed = new Map<string, EntityRef>();
   const qualified = (ref: EntityRef, country: Country) => {
     const acronym = /^(.*) \(([\p{Lu}\p{N}]{2,8})\)$/u.exec(ref.name);

@@ -133,7 +133,7 @@ function chooseAmongHomonyms(doc: AnalysedDocument, candidates: FoundMention[]):
     else bySpan.set(k, [m]);
   }
   const dropped = new Set<FoundMention>();
-  let context: Country[] | null = null;
+  let context: readonly Country[] | null = null;
   for (const list of bySpan.values()) {
     if (new Set(list.map((m) => m.ref.name)).size < 2) continue;
     const namedInFull = (m: FoundMention) => candidates.some((o) => o.ref.name === m.ref.name && !o.anaphor && o.endToken - o.firstToken > m.endToken - m.firstToken);
