@@ -211,6 +211,8 @@ function homeCountry(mentions: readonly FoundMention[]): Country | null {
 export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]): FoundMention[] {
   const named = mentions.filter((m) => m.ref.type === 'Agency' && !isDescription(m));
   let context: Country | null | undefined;
+  let enforcing: Country | null | undefined;
+  const homeOf = () => (enforcing === undefined ? (enforcing = homeCountry(mentions)) : enforcing);
   const out: FoundMention[] = [];
   // A story that names one court, police force or prosecutor's office ("un tribunal de Tallinn")
   // means it by "un tribunal estonien" and "la cour" as well.
@@ -237,7 +239,7 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
     // "The national intelligence agency" is the home country's, whatever foreign services the story names.
     if (kind.kind === 'national-intelligence') {
       if (context === undefined) context = countryContext(doc)[0] ?? null;
-      const home = homeCountry(mentions) ?? context;
+      const home = homeOf() ?? context;
       for (const r of [...refs]) if (!home || countryOfName(r.name) !== home) refs.delete(r);
     }
     const byName = new Map([...refs].map((r) => [r.name, r]));
@@ -247,12 +249,12 @@ export function linkDescriptions(doc: AnalysedDocument, mentions: FoundMention[]
       if (context === undefined) context = countryContext(doc)[0] ?? null;
       // "Federal investigators" in a story about a foreign agent are the police of the country
       // whose prosecutors and courts act, not of the country the story is most about.
-      const country = ENFORCING.has(kind.kind) ? (homeCountry(mentions) ?? context) : context;
+      const country = ENFORCING.has(kind.kind) ? (homeOf() ?? context) : context;
       if (country) ref = institutionRef(kind, country.name, true);
     }
     if (!ref && kind.kind === 'national-intelligence' && byName.size === 0) {
       if (context === undefined) context = countryContext(doc)[0] ?? null;
-      const home = homeCountry(mentions) ?? context;
+      const home = homeOf() ?? context;
       if (home) ref = institutionRef(kind, home.name, true);
     }
     if (!ref) continue;
